@@ -19,12 +19,15 @@ find_bindir() {
 }
 
 as_owner() {
-  if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+  if [ "$(id -u)" = 0 ]; then (cd / && runuser -u postgres -- "$@"); else "$@"; fi
 }
+
+# The server side uses the resolved path: `postgres` may not be able to follow the link.
+server_dir() { readlink -f "$DATA"; }
 
 prepare_data_dir() {
   mkdir -p "$(dirname "$DATA")"
-  if [ "$(id -u)" = 0 ] && ! runuser -u postgres -- test -x "$(dirname "$DATA")"; then
+  if [ "$(id -u)" = 0 ] && ! as_owner test -x "$(dirname "$DATA")"; then
     # The checkout is somewhere `postgres` cannot enter (such as /root): keep the cluster in
     # a folder it owns and link it here, so the socket path stays .data/postgres.
     local real="/var/lib/newsreader/$(echo -n "$PWD" | sha1sum | cut -c1-12)"
@@ -44,11 +47,13 @@ start() {
   if [ ! -f "$DATA/PG_VERSION" ]; then
     prepare_data_dir
     echo "Creating a local PostgreSQL cluster in .data/postgres"
-    as_owner "$bin/initdb" -D "$DATA" -A trust -U "$DB_USER" -E UTF8 --locale=C.UTF-8 >/dev/null
+    as_owner "$bin/initdb" -D "$(server_dir)" -A trust -U "$DB_USER" -E UTF8 --locale=C.UTF-8 >/dev/null
   fi
-  if ! as_owner "$bin/pg_ctl" -D "$DATA" status >/dev/null 2>&1; then
-    as_owner "$bin/pg_ctl" -D "$DATA" -w -l "$DATA/server.log" \
-      -o "-c listen_addresses='' -k $DATA" start >/dev/null
+  local dir
+  dir=$(server_dir)
+  if ! as_owner "$bin/pg_ctl" -D "$dir" status >/dev/null 2>&1; then
+    as_owner "$bin/pg_ctl" -D "$dir" -w -l "$dir/server.log" \
+      -o "-c listen_addresses='' -k $dir" start >/dev/null
     echo "Local PostgreSQL started (socket in .data/postgres)"
   fi
   if ! "$bin/psql" -h "$DATA" -U "$DB_USER" -d postgres -tAc \
@@ -59,12 +64,12 @@ start() {
 
 stop() {
   [ -f "$DATA/PG_VERSION" ] || { echo "No local cluster in .data/postgres"; return; }
-  as_owner "$(find_bindir)/pg_ctl" -D "$DATA" -m fast stop || true
+  as_owner "$(find_bindir)/pg_ctl" -D "$(server_dir)" -m fast stop || true
 }
 
 status() {
   [ -f "$DATA/PG_VERSION" ] || { echo "No local cluster in .data/postgres"; return 1; }
-  as_owner "$(find_bindir)/pg_ctl" -D "$DATA" status
+  as_owner "$(find_bindir)/pg_ctl" -D "$(server_dir)" status
 }
 
 "${1:-start}"
