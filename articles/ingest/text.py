@@ -1,0 +1,312 @@
+"""Scraped plain-text pages to a `ParsedArticle`.
+
+Input: the decoded text of a page dumped one block per line (with or without blank lines
+between blocks). Output: title, byline, body blocks, stripped segments and the comment thread,
+with every source line assigned exactly one destination. Known furniture comes from the
+`markers` table; structure (position, length, punctuation, repetition) decides the rest.
+It does not fetch anything or guess a URL the text does not contain.
+"""
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from . import lines as cue
+from .comments import split_comment_thread
+from .markers import COMMENT_HEADER, NOTICE, THREAD_START, match_markers, normalize
+from .types import (
+    STRIPPED_KINDS,
+    Block,
+    BlockKind,
+    Dest,
+    ParsedArticle,
+    SourceLine,
+    StrippedSegment,
+)
+
+_STRIPPED_PRIORITY = [Dest.AD, Dest.RELATED, Dest.CREDIT, Dest.CHROME]
+_OUTLET_SUFFIX = re.compile(r"^(?P<title>.*\S)\s+(?:[-|–—•]|::)\s+(?P<outlet>[^-|–—•]{2,40})$")
+_BYLINE = re.compile(
+    r"^(?:by|written by|opinion by|analysis by|words by|reporting by)\s*:?\s+(?P<rest>.+)$",
+    re.IGNORECASE,
+)
+_DATELINE = re.compile(
+    r"^(?:published|updated|posted|last updated|first published|modified)\b.{0,80}$"
+    r"|^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,? .{0,60}\d{4}.{0,30}$"
+    r"|^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2},? \d{4}.{0,40}$",
+    re.IGNORECASE,
+)
+_ROLE = re.compile(
+    r"^(?P<author>[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3}),\s*"
+    r"(?:senior |chief |staff |contributing |political |foreign |national |investigative |white house )?(?:writer|reporter|correspondent|"
+    r"editor|columnist|contributor|journalist|producer|analyst)\b.{0,40}$"
+)
+_ROLE_WORDS = re.compile(
+    r"\b(?:writer|reporter|correspondent|editor|columnist|contributor|journalist|staff|producer)\b",
+    re.IGNORECASE,
+)
+_BIO = re.compile(
+    r"^[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3} (?:is|was|writes|covers)\b.{0,200}"
+    r"\b(?:columnist|writer|editor|author|contributor|professor|fellow|reporter|correspondent|"
+    r"journalist|host)\b.{0,200}$"
+)
+_TITLE_WINDOW = 25
+
+
+@dataclass
+class _Line:
+    number: int
+    text: str  # stripped of surrounding whitespace
+    kinds: set[str]
+
+
+def parse_text(text: str, *, name: str, encoding: str = "utf-8") -> ParsedArticle:
+    raw = cue.split_lines(text)
+    content = [
+        _Line(number, line.strip(), match_markers(line))
+        for number, (line, _) in enumerate(raw)
+        if line.strip()
+    ]
+    dests: dict[int, Dest] = {}
+    title_lines, title, outlet = _find_title(content)
+    for line in title_lines:
+        dests[line.number] = Dest.TITLE
+    first_title = title_lines[0].number if title_lines else -1
+    byline, author, byline_outlet = _find_byline(content, first_title, dests)
+    outlet = outlet or byline_outlet
+    thread_start = _find_thread_start(content, first_title)
+
+    article_lines = [ln for ln in content if ln.number < thread_start]
+    blocks, stripped = _classify_article_zone(article_lines, dests, author)
+    thread_lines = [(ln.number, ln.text) for ln in content if ln.number >= thread_start]
+    thread_dests, thread = split_comment_thread(thread_lines)
+    dests.update(thread_dests)
+    stripped += [
+        StrippedSegment(dest, normalize_keep(content_by_number(content, n)), n)
+        for n, dest in thread_dests.items()
+        if dest in STRIPPED_KINDS
+    ]
+
+    return ParsedArticle(
+        name=name,
+        title=title,
+        outlet=outlet,
+        author=author,
+        byline=byline,
+        encoding=encoding,
+        blocks=tuple(blocks),
+        stripped=tuple(sorted(stripped, key=lambda s: s.line or 0)),
+        thread=thread,
+        lines=tuple(
+            SourceLine(n, line, ending, dests.get(n, Dest.BLANK))
+            for n, (line, ending) in enumerate(raw)
+        ),
+    )
+
+
+def normalize_keep(text: str) -> str:
+    return text.strip()
+
+
+def content_by_number(content: list[_Line], number: int) -> str:
+    return next(ln.text for ln in content if ln.number == number)
+
+
+def split_outlet(headline: str) -> tuple[str, str]:
+    """ "Title - Newsweek" -> ("Title", "Newsweek"); other titles come back unchanged."""
+    match = _OUTLET_SUFFIX.match(normalize(headline))
+    if match:
+        outlet = match["outlet"].strip()
+        outlet_words = outlet.split()
+        if len(outlet_words) <= 4 and all(w[0].isupper() or w == "the" for w in outlet_words):
+            return match["title"].strip(), outlet
+    return normalize(headline), ""
+
+
+def _find_title(content: list[_Line]) -> tuple[list[_Line], str, str]:
+    """The headline: the longest early line that reads as one, or a line repeated as one."""
+    if not content:
+        return [], "", ""
+    window = []
+    for line in content[:_TITLE_WINDOW]:
+        if window and cue.is_paragraph(line.text):
+            break
+        window.append(line)
+    candidates = [
+        ln
+        for ln in window
+        if not ln.kinds and cue.looks_like_headline(ln.text) and not _is_byline(ln.text)
+    ]
+    by_text: dict[str, list[_Line]] = {}
+    for ln in candidates:
+        by_text.setdefault(split_outlet(ln.text)[0].casefold(), []).append(ln)
+        by_text.setdefault(normalize(ln.text).casefold(), []).append(ln)
+    repeated = [group for group in by_text.values() if len({ln.number for ln in group}) > 1]
+    if repeated:
+        group = sorted({ln.number: ln for ln in repeated[0]}.values(), key=lambda ln: ln.number)
+        with_outlet = [split_outlet(ln.text) for ln in group]
+        title = min((t for t, _ in with_outlet), key=len)
+        outlet = next((o for _, o in with_outlet if o), "")
+        return group, title, outlet
+    if candidates:
+        best = max(candidates, key=lambda ln: len(ln.text))
+    else:
+        best = next((ln for ln in content if not ln.kinds), content[0])
+    title, outlet = split_outlet(best.text)
+    return [best], title, outlet
+
+
+def _is_byline(text: str) -> bool:
+    t = normalize(text)
+    return bool(_BYLINE.match(t) or _DATELINE.match(t) or _ROLE.match(t))
+
+
+def _find_byline(
+    content: list[_Line], title_number: int, dests: dict[int, Dest]
+) -> tuple[str, str, str]:
+    """Byline lines near the title, before the first paragraph; returns (byline, author, outlet)."""
+    found, author, outlet = [], "", ""
+    start = next((i for i, ln in enumerate(content) if ln.number == title_number), 0)
+    for ln in content[max(0, start - 3) : start + 8]:
+        if ln.number in dests or ln.kinds:
+            continue
+        if cue.is_paragraph(ln.text) and ln.number > title_number:
+            break
+        if not _is_byline(ln.text):
+            continue
+        dests[ln.number] = Dest.BYLINE
+        found.append(normalize(ln.text))
+        a, o = _author_and_outlet(normalize(ln.text))
+        author, outlet = author or a, outlet or o
+    return " · ".join(found), author, outlet
+
+
+def _author_and_outlet(line: str) -> tuple[str, str]:
+    role = _ROLE.match(line)
+    if role:
+        return role["author"], ""
+    match = _BYLINE.match(line)
+    if not match:
+        return "", ""
+    rest = match["rest"]
+    outlet = ""
+    paren = re.search(r"\(([^)]{2,40})\)\s*$", rest)
+    if paren:
+        outlet, rest = paren[1].strip(), rest[: paren.start()].strip()
+    for sep in (" | ", ", ", " - ", " — "):
+        if sep in rest:
+            head, tail = rest.rsplit(sep, 1)
+            if _ROLE_WORDS.search(tail) or re.search(r"\d", tail):
+                rest = head
+            elif len(tail.split()) <= 4:
+                rest, outlet = head, outlet or tail.strip()
+            break
+    return rest.strip(" ,"), outlet
+
+
+def _find_thread_start(content: list[_Line], title_number: int) -> int:
+    """The first line of the comment thread, or one past the end when there is none."""
+    seen_paragraph = False
+    for ln in content:
+        if ln.number <= title_number:
+            continue
+        if seen_paragraph and ln.kinds & {THREAD_START, NOTICE, COMMENT_HEADER}:
+            return ln.number
+        seen_paragraph = seen_paragraph or cue.is_paragraph(ln.text)
+    return content[-1].number + 1 if content else 0
+
+
+def _classify_article_zone(
+    lines: list[_Line], dests: dict[int, Dest], author: str
+) -> tuple[list[Block], list[StrippedSegment]]:
+    open_lines = [ln for ln in lines if ln.number not in dests]
+    paragraphs = [i for i, ln in enumerate(open_lines) if cue.is_paragraph(ln.text)]
+    first_par = paragraphs[0] if paragraphs else len(open_lines)
+    last_par = paragraphs[-1] if paragraphs else -1
+    repeats = Counter(normalize(ln.text).casefold() for ln in open_lines)
+    title_number = min((n for n, d in dests.items() if d == Dest.TITLE), default=-1)
+
+    blocks, stripped = [], []
+    in_related_list = False
+    for i, ln in enumerate(open_lines):
+        dest, kind = _classify_line(
+            ln, open_lines, i, first_par, last_par, repeats, title_number, author, in_related_list
+        )
+        in_related_list = dest == Dest.RELATED and (
+            in_related_list or not cue.words(ln.text) > 8 or ln.text.rstrip().endswith(":")
+        )
+        dests[ln.number] = dest
+        if dest == Dest.BODY:
+            blocks.append(Block(kind, ln.text, ln.number))
+        else:
+            stripped.append(StrippedSegment(dest, ln.text, ln.number))
+    return blocks, stripped
+
+
+def _classify_line(
+    ln: _Line,
+    lines: list[_Line],
+    i: int,
+    first_par: int,
+    last_par: int,
+    repeats: Counter,
+    title_number: int,
+    author: str,
+    in_related_list: bool,
+) -> tuple[Dest, BlockKind]:
+    text = ln.text
+    known = next((d for d in _STRIPPED_PRIORITY if d.value in ln.kinds), None)
+    if known:
+        return known, BlockKind.PARAGRAPH
+    if cue.doubled_caption(text):
+        return Dest.CREDIT, BlockKind.CAPTION
+    if ln.number < title_number:
+        return Dest.CHROME, BlockKind.PARAGRAPH
+    if in_related_list and not cue.is_paragraph(text) and cue.words(text) <= 20:
+        return Dest.RELATED, BlockKind.PARAGRAPH
+    if cue.is_paragraph(text):
+        if i == last_par and _is_author_bio(text, author):
+            return Dest.CHROME, BlockKind.PARAGRAPH
+        if text.startswith(">"):
+            return Dest.BODY, BlockKind.BLOCKQUOTE
+        return Dest.BODY, BlockKind.LIST_ITEM if cue.is_list_item(text) else BlockKind.PARAGRAPH
+    if cue.is_list_item(text) and first_par <= i <= last_par + 1:
+        return Dest.BODY, BlockKind.LIST_ITEM
+    if cue.is_source_label(text) and first_par <= i < last_par:
+        return Dest.BODY, BlockKind.PARAGRAPH
+    if cue.is_timestamp(text) and i < last_par:
+        return Dest.BODY, BlockKind.HEADING
+    return _classify_short_line(ln, lines, i, first_par, last_par, repeats)
+
+
+def _classify_short_line(
+    ln: _Line, lines: list[_Line], i: int, first_par: int, last_par: int, repeats: Counter
+) -> tuple[Dest, BlockKind]:
+    text = ln.text
+    n = cue.words(text)
+    if repeats[normalize(text).casefold()] > 1 and n <= 6:
+        return Dest.OTHER, BlockKind.PARAGRAPH
+    if i > last_par:
+        return Dest.CHROME, BlockKind.PARAGRAPH
+    if n <= 2 and not cue.ends_like_sentence(text):
+        return Dest.OTHER, BlockKind.PARAGRAPH
+    if i < first_par:
+        # Between the headline and the first paragraph: a standfirst reads as a sentence.
+        if cue.ends_like_sentence(text) and n >= 6:
+            return Dest.BODY, BlockKind.PARAGRAPH
+        return Dest.OTHER, BlockKind.PARAGRAPH
+    next_line = lines[i + 1].text if i + 1 < len(lines) else ""
+    if not cue.ends_like_sentence(text) and n <= 15 and cue.is_paragraph(next_line):
+        return Dest.BODY, BlockKind.HEADING
+    if cue.ends_like_sentence(text) and n >= 3:
+        return Dest.BODY, BlockKind.PARAGRAPH
+    return Dest.OTHER, BlockKind.PARAGRAPH
+
+
+def _is_author_bio(text: str, author: str) -> bool:
+    if not _BIO.match(text):
+        return False
+    if not author:
+        return True
+    names = {part for part in re.split(r"\s+and\s+|,\s*", author) if part}
+    return any(text.startswith(name) or text.startswith(name.split()[-1]) for name in names)
