@@ -10,6 +10,8 @@ MANAGE := $(PY) manage.py
 run: $(VENV)/.installed .env db
 	@$(MANAGE) migrate --no-input -v 0
 	@if [ -z "$$DATABASE_URL" ]; then $(MANAGE) create_demo_user; fi
+	@if [ -z "$$DATABASE_URL" ] && [ ! -f .data/seeds-imported ]; then \
+		$(MANAGE) import_articles fixtures/seeds/ && touch .data/seeds-imported; fi
 	@echo "Serving http://127.0.0.1:8000 (Ctrl-C to stop; 'make stop' stops the database)"
 	@$(MANAGE) runserver 127.0.0.1:8000
 

@@ -38,8 +38,9 @@ _DATELINE = re.compile(
 )
 _ROLE = re.compile(
     r"^(?P<author>[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3}),\s*"
-    r"(?:senior |chief |staff |contributing |political |foreign |national |investigative |white house )?(?:writer|reporter|correspondent|"
-    r"editor|columnist|contributor|journalist|producer|analyst)\b.{0,40}$"
+    r"(?:senior |chief |staff |contributing |political |foreign |national |investigative |"
+    r"white house )?(?:writer|reporter|correspondent|editor|columnist|contributor|journalist|"
+    r"producer|analyst)\b.{0,40}$"
 )
 _ROLE_WORDS = re.compile(
     r"\b(?:writer|reporter|correspondent|editor|columnist|contributor|journalist|staff|producer)\b",

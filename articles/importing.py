@@ -1,0 +1,116 @@
+"""Persist what ingest returns: one article and all its parts, in one transaction."""
+
+import hashlib
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+
+from django.db import transaction
+
+from articles.ingest import IngestError, ParsedArticle, parse_article
+from articles.models import Article, Block, Comment, CommentThread, StrippedSegment
+
+
+class Outcome(StrEnum):
+    IMPORTED = "imported"
+    UPDATED = "updated"
+    UNCHANGED = "unchanged"
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    outcome: Outcome
+    article: Article
+
+
+def import_file(path: Path, *, max_bytes: int) -> ImportResult:
+    """Read, parse and store one file. Raises IngestError with a reason on bad input."""
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError as exc:
+        raise IngestError("no such file") from exc
+    if size > max_bytes:
+        raise IngestError(f"file is {size:,} bytes, over the {max_bytes:,}-byte limit")
+    data = path.read_bytes()
+    parsed = parse_article(data, name=path.name, max_bytes=max_bytes)
+    return import_article(parsed, raw_bytes=data)
+
+
+@transaction.atomic
+def import_article(parsed: ParsedArticle, *, raw_bytes: bytes) -> ImportResult:
+    identity = parsed.url or parsed.name
+    digest = hashlib.sha256(raw_bytes).hexdigest()
+    article = Article.objects.select_for_update().filter(identity=identity).first()
+    if article and article.sha256 == digest:
+        return ImportResult(Outcome.UNCHANGED, article)
+    outcome = Outcome.UPDATED if article else Outcome.IMPORTED
+    article = article or Article(identity=identity)
+    _fill_article(article, parsed, digest)
+    article.save()
+    if outcome is Outcome.UPDATED:
+        article.blocks.all().delete()
+        article.stripped.all().delete()
+        CommentThread.objects.filter(article=article).delete()
+    _create_parts(article, parsed)
+    return ImportResult(outcome, article)
+
+
+def _fill_article(article: Article, parsed: ParsedArticle, digest: str) -> None:
+    article.title = parsed.title or parsed.name
+    article.outlet = parsed.outlet
+    article.author = parsed.author
+    article.byline = parsed.byline
+    article.url = parsed.url
+    article.source_name = parsed.name
+    article.source_format = Article.Format.HTML if parsed.raw_html else Article.Format.TEXT
+    article.raw_source = parsed.raw_html or parsed.rebuild_source()
+    article.encoding = parsed.encoding
+    article.sha256 = digest
+    article.canonical_text = parsed.canonical_text
+    article.line_destinations = [line.dest.value for line in parsed.lines]
+
+
+def _create_parts(article: Article, parsed: ParsedArticle) -> None:
+    blocks, offset = [], 0
+    for position, block in enumerate(parsed.blocks):
+        blocks.append(
+            Block(
+                article=article,
+                position=position,
+                kind=block.kind.value,
+                text=block.text,
+                start=offset,
+                source_line=block.line,
+            )
+        )
+        offset += len(block.text) + 2
+    Block.objects.bulk_create(blocks)
+    StrippedSegment.objects.bulk_create(
+        StrippedSegment(
+            article=article, position=i, kind=s.kind.value, text=s.text, source_line=s.line
+        )
+        for i, s in enumerate(parsed.stripped)
+    )
+    thread = parsed.thread
+    if not (thread.comments or thread.notice or thread.rules):
+        return
+    saved = CommentThread.objects.create(
+        article=article,
+        notice=thread.notice,
+        rules=thread.rules,
+        notice_lines=list(thread.notice_lines),
+        rules_lines=list(thread.rules_lines),
+    )
+    Comment.objects.bulk_create(
+        Comment(
+            thread=saved,
+            position=i,
+            text=c.text,
+            author=c.author,
+            meta=list(c.meta),
+            removed=c.removed,
+            partially_removed=c.partially_removed,
+            source_lines=list(c.lines),
+        )
+        for i, c in enumerate(thread.comments)
+    )

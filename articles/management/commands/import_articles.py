@@ -1,0 +1,96 @@
+"""Import scraped pages (.txt) and HTML files (.html, .htm) into the database.
+
+Takes files, folders (searched recursively) and glob patterns. Each article is written in its
+own transaction, so a failure leaves nothing half-written and the other files still import.
+Prints progress for many files, one line per failure with its reason, and a summary; exits
+non-zero when any file failed. It does not download pages.
+"""
+
+import glob
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+from django.db import DatabaseError
+
+from articles.importing import Outcome, import_file
+from articles.ingest import IngestError
+
+SUFFIXES = {".txt", ".html", ".htm"}
+PROGRESS_FROM = 20  # files; fewer finish before a bar would help
+
+
+def expand_paths(patterns: list[str]) -> tuple[list[Path], list[tuple[str, str]]]:
+    """Files to import, and (pattern, reason) for patterns that name nothing importable."""
+    files, missing = [], []
+    for pattern in patterns:
+        matches = [Path(p) for p in glob.glob(pattern, recursive=True)] or [Path(pattern)]
+        found = False
+        for path in matches:
+            if path.is_dir():
+                inside = sorted(p for p in path.rglob("*") if p.suffix.lower() in SUFFIXES)
+                files += [p for p in inside if p.is_file()]
+                found = found or bool(inside)
+            elif path.is_file():
+                files.append(path)
+                found = True
+        if not found:
+            exists = any(p.exists() for p in matches)
+            missing.append((pattern, "no .txt or .html files" if exists else "no such file"))
+    return list(dict.fromkeys(files)), missing
+
+
+class Command(BaseCommand):
+    help = "Import scraped articles from .txt or .html files, folders or glob patterns."
+
+    def add_arguments(self, parser):
+        parser.add_argument("paths", nargs="+", help="Files, folders or glob patterns.")
+        parser.add_argument(
+            "--max-bytes",
+            type=int,
+            default=settings.IMPORT_MAX_BYTES,
+            help="Refuse files larger than this (default: %(default)s).",
+        )
+
+    def handle(self, *args, paths, max_bytes, verbosity, **options):
+        files, missing = expand_paths(paths)
+        if not files and not missing:
+            raise CommandError("Nothing to import.")
+        results: dict[str, list[str]] = defaultdict(list)
+        failures = [(pattern, reason) for pattern, reason in missing]
+        show_progress = len(files) >= PROGRESS_FROM and verbosity > 0
+        for n, path in enumerate(files, 1):
+            try:
+                outcome = import_file(path, max_bytes=max_bytes).outcome
+                results[outcome].append(str(path))
+                if verbosity > 1:
+                    self.stdout.write(f"{outcome:>9}  {path}")
+            except (IngestError, OSError, DatabaseError) as exc:
+                failures.append((str(path), str(exc) or type(exc).__name__))
+            if show_progress:
+                self._progress(n, len(files))
+        if show_progress:
+            self.stderr.write("")
+        self._summarise(results, failures)
+        if failures:
+            sys.exit(1)
+
+    def _progress(self, done: int, total: int) -> None:
+        width = 30
+        filled = width * done // total
+        bar = "#" * filled + "-" * (width - filled)
+        self.stderr.write(f"\r[{bar}] {done}/{total}", ending="")
+        self.stderr.flush()
+
+    def _summarise(self, results, failures) -> None:
+        for path, reason in failures:
+            self.stderr.write(self.style.ERROR(f"failed     {path}: {reason}"))
+        for outcome in Outcome:
+            count = len(results[outcome])
+            if count:
+                self.stdout.write(f"{outcome.value:<10} {count} article{'s' * (count != 1)}")
+        if failures:
+            count = len(failures)
+            self.stdout.write(self.style.ERROR(f"failed     {count} file{'s' * (count != 1)}"))

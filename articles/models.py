@@ -1,0 +1,134 @@
+from django.db import models
+from django.urls import reverse
+
+
+class ArticleQuerySet(models.QuerySet):
+    def for_listing(self):
+        return self.defer("raw_source", "canonical_text", "line_destinations")
+
+
+class Article(models.Model):
+    class Format(models.TextChoices):
+        TEXT = "text", "Scraped text"
+        HTML = "html", "HTML"
+
+    identity = models.CharField(
+        max_length=1000, unique=True, help_text="Canonical URL when known, else the file name."
+    )
+    title = models.TextField()
+    outlet = models.CharField(max_length=200, blank=True)
+    author = models.CharField(max_length=500, blank=True)
+    byline = models.TextField(blank=True)
+    url = models.URLField(max_length=2000, blank=True)
+    source_name = models.CharField(max_length=500)
+    source_format = models.CharField(max_length=10, choices=Format.choices)
+    raw_source = models.TextField(help_text="The decoded source, verbatim.")
+    encoding = models.CharField(max_length=20)
+    sha256 = models.CharField(max_length=64, help_text="Of the source file's bytes.")
+    canonical_text = models.TextField(help_text='Body blocks joined by "\\n\\n".')
+    line_destinations = models.JSONField(
+        default=list, help_text="Where each source line went, in order."
+    )
+    imported_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-imported_at", "-pk"]
+        indexes = [models.Index(fields=["outlet"]), models.Index(fields=["-imported_at"])]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("articles:detail", args=[self.pk])
+
+    @property
+    def reading_minutes(self) -> int:
+        return max(1, round(len(self.canonical_text.split()) / 230))
+
+    def source_lines(self) -> list[tuple[str, str]]:
+        """(destination, text) for every source line, for the source view and rebuilding."""
+        from articles.ingest.lines import split_lines
+
+        texts = [text for text, _ in split_lines(self.raw_source)]
+        return list(zip(self.line_destinations, texts, strict=True))
+
+
+class Block(models.Model):
+    class Kind(models.TextChoices):
+        PARAGRAPH = "paragraph"
+        HEADING = "heading"
+        BLOCKQUOTE = "blockquote"
+        LIST_ITEM = "list_item", "List item"
+        CAPTION = "caption"
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="blocks")
+    position = models.PositiveIntegerField()
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    text = models.TextField()
+    start = models.PositiveIntegerField(help_text="Offset in the canonical text (code points).")
+    source_line = models.PositiveIntegerField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["article", "position"]
+        constraints = [
+            models.UniqueConstraint(fields=["article", "position"], name="block_unique_position")
+        ]
+
+    def __str__(self) -> str:
+        return self.text[:80]
+
+    @property
+    def end(self) -> int:
+        return self.start + len(self.text)
+
+
+class StrippedSegment(models.Model):
+    class Kind(models.TextChoices):
+        AD = "ad", "Ad"
+        RELATED = "related", "Related link"
+        CHROME = "chrome", "Site chrome"
+        CREDIT = "credit", "Photo caption or credit"
+        OTHER = "other", "Other"
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="stripped")
+    position = models.PositiveIntegerField()
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    text = models.TextField()
+    source_line = models.PositiveIntegerField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["article", "position"]
+
+    def __str__(self) -> str:
+        return f"{self.kind}: {self.text[:60]}"
+
+
+class CommentThread(models.Model):
+    article = models.OneToOneField(Article, on_delete=models.CASCADE, related_name="thread")
+    notice = models.TextField(blank=True)
+    rules = models.TextField(blank=True)
+    notice_lines = models.JSONField(default=list)
+    rules_lines = models.JSONField(default=list)
+
+    def __str__(self) -> str:
+        return f"Comments on {self.article}"
+
+
+class Comment(models.Model):
+    thread = models.ForeignKey(CommentThread, on_delete=models.CASCADE, related_name="comments")
+    position = models.PositiveIntegerField()
+    text = models.TextField()
+    author = models.CharField(max_length=200, blank=True)
+    meta = models.JSONField(default=list, help_text="Header and footer lines.")
+    removed = models.BooleanField(default=False)
+    partially_removed = models.BooleanField(default=False)
+    source_lines = models.JSONField(default=list)
+
+    class Meta:
+        ordering = ["thread", "position"]
+
+    def __str__(self) -> str:
+        return self.text[:80]
