@@ -21,6 +21,8 @@ def decode_source(data: bytes, *, max_bytes: int | None = None) -> tuple[str, st
         raise IngestError(f"file is {len(data):,} bytes, over the {limit:,}-byte limit")
     if not data.strip():
         raise IngestError("file is empty")
+    if b"\x00" in data[:8192] and not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        raise IngestError("file looks binary (NUL bytes), not text")
     text, encoding = _decode(data)
     if _looks_binary(text):
         raise IngestError("file looks binary (control characters), not text")

@@ -36,7 +36,7 @@ def ends_like_sentence(line: str) -> bool:
 def is_paragraph(line: str) -> bool:
     """Running text: long enough and ends as a sentence does (or is simply long)."""
     n = words(line)
-    return (n >= 12 and ends_like_sentence(line)) or n >= 30
+    return (n >= 8 and ends_like_sentence(line)) or n >= 30
 
 
 def is_list_item(line: str) -> bool:

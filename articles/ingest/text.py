@@ -287,7 +287,7 @@ def _classify_short_line(
     n = cue.words(text)
     if repeats[normalize(text).casefold()] > 1 and n <= 6:
         return Dest.OTHER, BlockKind.PARAGRAPH
-    if i > last_par:
+    if 0 <= last_par < i:
         return Dest.CHROME, BlockKind.PARAGRAPH
     if n <= 2 and not cue.ends_like_sentence(text):
         return Dest.OTHER, BlockKind.PARAGRAPH
