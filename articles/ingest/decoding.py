@@ -5,9 +5,10 @@ legacy encodings: a file that is none of these is refused rather than imported a
 """
 
 import codecs
+import re
 
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
-_CONTROL = {c for c in range(32) if chr(c) not in "\t\n\r\f\v"} | {127}
+_CONTROL = re.compile(r"[\x01-\x08\x0e-\x1f\x7f]")
 
 
 class IngestError(ValueError):
@@ -53,5 +54,5 @@ def _looks_binary(text: str) -> bool:
     sample = text[:8192]
     if "\x00" in sample:
         return True
-    controls = sum(1 for ch in sample if ord(ch) in _CONTROL)
+    controls = len(_CONTROL.findall(sample))
     return controls > max(2, len(sample) // 100)
