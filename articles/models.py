@@ -1,10 +1,12 @@
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.db import models
 from django.urls import reverse
 
 
 class ArticleQuerySet(models.QuerySet):
     def for_listing(self):
-        return self.defer("raw_source", "canonical_text", "line_destinations")
+        return self.defer("raw_source", "line_destinations", "search_vector")
 
 
 class Article(models.Model):
@@ -31,12 +33,22 @@ class Article(models.Model):
     )
     imported_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    search_vector = models.GeneratedField(
+        expression=SearchVector("title", weight="A", config="english")
+        + SearchVector("canonical_text", weight="B", config="english"),
+        output_field=SearchVectorField(),
+        db_persist=True,
+    )
 
     objects = ArticleQuerySet.as_manager()
 
     class Meta:
         ordering = ["-imported_at", "-pk"]
-        indexes = [models.Index(fields=["outlet"]), models.Index(fields=["-imported_at"])]
+        indexes = [
+            models.Index(fields=["outlet"]),
+            models.Index(fields=["-imported_at"]),
+            GinIndex(fields=["search_vector"], name="article_search_gin"),
+        ]
 
     def __str__(self) -> str:
         return self.title

@@ -1,0 +1,86 @@
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_GET, require_POST
+
+from articles.models import Article
+
+from .creating import EmptySelection, create_annotation
+from .forms import AnnotationCreateForm, AnnotationEditForm
+from .models import Annotation
+from .reading import reading_context
+
+
+def _reader(
+    request: HttpRequest, article: Article, status: str, *, undo=None, focus_id=None
+) -> HttpResponse:
+    if not request.htmx:
+        return redirect(article)
+    context = reading_context(article, request.user) | {
+        "status": status,
+        "undo": undo,
+        "focus_id": focus_id,
+    }
+    return render(request, "annotations/_reader.html", context)
+
+
+@require_POST
+def annotation_create(request: HttpRequest, article_id: int) -> HttpResponse:
+    article = get_object_or_404(Article, pk=article_id)
+    form = AnnotationCreateForm(request.POST)
+    if not form.is_valid():
+        message = " ".join(e for errors in form.errors.values() for e in errors)
+        return _reader(request, article, f"Not saved: {message}")
+    try:
+        annotation = create_annotation(user=request.user, article=article, **form.cleaned_data)
+    except EmptySelection as exc:
+        return _reader(request, article, f"Not saved: {exc}")
+    label = annotation.get_tag_display().lower()
+    status = f"Highlighted as {label}: “{_short(annotation.exact)}”"
+    return _reader(request, article, status, focus_id=annotation.pk)
+
+
+@require_GET
+def annotation_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    annotation = get_object_or_404(Annotation, pk=pk, user=request.user)
+    also_ids = [int(i) for i in request.GET.get("also", "").split(",") if i.isdigit()]
+    also = (
+        Annotation.objects.for_user(request.user)
+        .filter(pk__in=also_ids, article=annotation.article)
+        .exclude(pk=pk)
+    )
+    form = AnnotationEditForm(instance=annotation)
+    return render(
+        request,
+        "annotations/_editor.html",
+        {"annotation": annotation, "form": form, "also": also},
+    )
+
+
+@require_POST
+def annotation_update(request: HttpRequest, pk: int) -> HttpResponse:
+    annotation = get_object_or_404(Annotation, pk=pk, user=request.user)
+    form = AnnotationEditForm(request.POST, instance=annotation)
+    if not form.is_valid():
+        context = {"annotation": annotation, "form": form}
+        return render(request, "annotations/_editor.html", context)
+    form.save()
+    status = f"Saved as {annotation.get_tag_display().lower()}."
+    return _reader(request, annotation.article, status, focus_id=annotation.pk)
+
+
+@require_POST
+def annotation_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    annotation = get_object_or_404(Annotation, pk=pk, user=request.user)
+    article = annotation.article
+    undo = {
+        "tag": annotation.tag,
+        "start": annotation.start,
+        "end": annotation.end,
+        "note": annotation.note,
+    }
+    annotation.delete()
+    return _reader(request, article, f"Deleted highlight “{_short(annotation.exact)}”.", undo=undo)
+
+
+def _short(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
