@@ -18,10 +18,11 @@ class AnnotationCreateForm(forms.Form):
 
 
 class AnnotationEditForm(forms.ModelForm):
+    tag = forms.ChoiceField(choices=Annotation.Tag.choices, widget=forms.RadioSelect)
+
     class Meta:
         model = Annotation
         fields = ["tag", "note"]
         widgets = {
-            "tag": forms.RadioSelect,
             "note": forms.Textarea(attrs={"rows": 3, "maxlength": 5000}),
         }

@@ -96,8 +96,8 @@ function refreshToolbar() {
 
 function submitTag(tag) {
   const form = toolbar();
-  const button = form.querySelector(`button[value="${tag}"]`);
-  form.requestSubmit(button);
+  form.elements.tag.value = tag;
+  form.requestSubmit();
 }
 
 function typingInField(target) {
@@ -165,6 +165,12 @@ document.addEventListener("keydown", (event) => {
 });
 
 document.addEventListener("click", (event) => {
+  const tagButton = event.target.closest("#highlight-toolbar [data-tag]");
+  if (tagButton) {
+    event.preventDefault();
+    submitTag(tagButton.dataset.tag);
+    return;
+  }
   if (event.target.closest("[data-close-editor]")) {
     closeEditor();
     return;
