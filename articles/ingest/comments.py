@@ -6,6 +6,8 @@ left out. Output: each line's destination and the thread. Without header lines s
 the text lines under it belong to it. It does not build reply trees.
 """
 
+import re
+
 from .markers import (
     COMMENT_FOOTER,
     COMMENT_HEADER,
@@ -44,12 +46,14 @@ def split_comment_thread(lines: list[tuple[int, str]]) -> tuple[dict[int, Dest],
         if NOTICE in found and not comments and current is None:
             dests[number] = Dest.NOTICE
             notice.append((number, text))
-        elif RULES in found and not comments and current is None:
+        elif (RULES in found or (rules and _is_rule_item(text))) and not comments and not current:
             dests[number] = Dest.RULES
             rules.append((number, text))
         elif found & _HEADERS and (COMMENT_HEADER in found or threaded):
-            close()
-            current = [(number, text, True)]
+            if not (current and all(is_meta for _, _, is_meta in current)):
+                close()
+                current = []
+            current.append((number, text, True))
         elif COMMENT_FOOTER in found and current is not None:
             current.append((number, text, True))
         elif (found & {THREAD_START, "chrome", "ad"} or COMMENT_FOOTER in found) and (
@@ -69,6 +73,8 @@ def split_comment_thread(lines: list[tuple[int, str]]) -> tuple[dict[int, Dest],
     for comment in comments:
         for number in comment.lines:
             dests.setdefault(number, Dest.COMMENT)
+        for number in comment.meta_lines:
+            dests[number] = Dest.COMMENT_META
     thread = CommentThread(
         notice="\n".join(normalize(t) for _, t in notice),
         rules="\n".join(normalize(t) for _, t in rules),
@@ -77,6 +83,10 @@ def split_comment_thread(lines: list[tuple[int, str]]) -> tuple[dict[int, Dest],
         comments=tuple(comments),
     )
     return dests, thread
+
+
+def _is_rule_item(text: str) -> bool:
+    return bool(re.match(r"^(?:\d{1,2}[.)]|[-*•])\s+\S", text)) and len(text.split()) <= 25
 
 
 def _ends_with_footer(current: list[tuple[int, str, bool]]) -> bool:
@@ -96,12 +106,15 @@ def _make_comment(parts: list[tuple[int, str, bool]]) -> ParsedComment:
         author=_author_from_meta(meta),
         meta=meta,
         lines=tuple(number for number, _, _ in parts),
+        meta_lines=tuple(number for number, _, is_meta in parts if is_meta),
     )
 
 
 def _author_from_meta(meta: tuple[str, ...]) -> str:
     for line in meta:
         lowered = line.lower()
+        if lowered.startswith(("replying to ", "in reply to ", "reply to ")):
+            continue
         if lowered.startswith("posted by "):
             rest = line[len("posted by ") :]
             return rest.split(" at ")[0].split(" on ")[0].strip()

@@ -69,6 +69,7 @@ MARKERS: Final[list[tuple[str, str]]] = [
     ("ad", r"^(?:sponsored|promoted) (?:by|stories|links|content)\b.{0,80}$"),
     ("ad", r"^(?:taboola|outbrain|by taboola|powered by \w+)$"),
     ("ad", r"^skip (?:ad|advertisement)$"),
+    ("ad", r"^(?:sponsored|promoted|paid content|paid post|advertisement|ad)\s*[|:·•]\s*.{1,80}$"),
     # Related links and lists.
     (
         "related",
@@ -109,6 +110,10 @@ MARKERS: Final[list[tuple[str, str]]] = [
         r"^(?:related|read more|more|see also|also read|read next|read also|also on [\w ]{2,30}|click here|must read|watch|listen)\s*[:|—–-]\s*\S.{0,200}$",
     ),
     ("related", r"^(?:tags?|topics?|filed under|categories|more about)\s*:.{0,400}$"),
+    (
+        "related",
+        r"^(?:suggested topics|related topics|more in [\w &'’-]{2,40}|more from this author|most viewed)\s*:?$",
+    ),
     # Photo captions and credits.
     (
         "credit",
@@ -125,6 +130,12 @@ MARKERS: Final[list[tuple[str, str]]] = [
     ),
     ("credit", r"^©.{1,120}$"),
     ("credit", r"\b(?:for the new york times|for the washington post|for cnn|for nbc news)\.?$"),
+    ("credit", r"\b(?:reuters|afp|epa|ap photo|getty images|photo|photograph)\s*/\s*\w"),
+    ("credit", r"purchase licensing rights"),
+    (
+        "credit",
+        r"\b(?:photo|photograph|image|picture|illustration)(?:\s+by)?\s*[:|]?\s+[^.:]{2,80}$(?<!\.)",
+    ),
     # Site chrome: navigation, sharing, newsletters, cookies, sign-in, byline widgets.
     (
         "chrome",
@@ -288,6 +299,26 @@ MARKERS: Final[list[tuple[str, str]]] = [
         r"^(?:this article|this story) (?:originally appeared|was originally published|first appeared) .{0,200}$",
     ),
     ("chrome", r"^(?:corrections?|editor'?s note)\s*:.{0,300}$"),
+    ("chrome", r"^\d+\s*(?:m|h|min|mins|hr|hrs|hours?)\s+ago\b.{0,160}$"),
+    ("chrome", r"(?:enable|turn on) javascript"),
+    ("chrome", r"^(?:link copied|copied)!?$"),
+    ("chrome", r"^(?:share|tell us|let us know) what you think\.?$"),
+    ("chrome", r"^(?:view|see|show|read) all(?: \d+)?(?: comments)?$"),
+    ("chrome", r"^share\s*:.{0,80}$"),
+    ("chrome", r"^(?:email|e-mail|name|first name|your name)\s*(?:\((?:required|optional)\))?\*?$"),
+    ("chrome", r"^by (?:submitting|signing up|subscribing|entering)\b.{0,200}$"),
+    ("chrome", r"\b(?:may earn a commission|affiliate (?:link|commission)s?)\b"),
+    ("chrome", r"all rights reserved\.?$"),
+    ("chrome", r"^we (?:care about|value|respect) your privacy\.?$"),
+    ("chrome", r"^comments (?:are|have been) (?:closed|disabled|turned off)\b.{0,60}$"),
+    # Byline furniture away from the headline: wire sign-offs and reporting credits.
+    (
+        "byline",
+        r"^(?:reporting|additional reporting|writing|editing|compiled|produced|research) by\b.{0,300}$",
+    ),
+    ("byline", r"^.{0,300}contributed (?:to )?(?:this )?(?:report|story|article)(?:ing)?\.?$"),
+    ("byline", r"^[—–]\s*[\w.'’-]+(?: [\w.'’-]+){0,3}$"),
+    ("byline", r"^[\w .,'’-]{2,120} reported from [\w .,'’-]{2,80}\.?$"),
     # The comment thread: its opening, its notice and rules, comment headers and footers.
     (
         THREAD_START,
@@ -310,16 +341,19 @@ MARKERS: Final[list[tuple[str, str]]] = [
     ),
     (
         NOTICE,
-        r"(?:may be (?:removed|deleted)|will be (?:removed|deleted)|at the discretion of|comments? (?:are|is) moderated|moderation policy|community (?:guidelines|standards|rules)|comment(?:ing)? policy|house rules|please (?:keep|be) (?:comments|respectful|civil)|we reserve the right to|comments (?:are|have been) (?:closed|disabled)|pre-moderated)",
+        r"(?:may be (?:removed|deleted)|will be (?:removed|deleted)|at the discretion of|comments? (?:are|is) moderated|moderation policy|community (?:guidelines|standards|rules)|comment(?:ing)? policy|house rules|please (?:keep|be) (?:comments|respectful|civil)|we reserve the right to|pre-moderated)",
     ),
-    (RULES, r"^(?:rules|thread rules|group rules|seeded content rules|posting rules)\s*:.{0,300}$"),
+    (
+        RULES,
+        r"^(?:rules|thread rules|group rules|house rules|community rules|comment rules|seeded content rules|posting rules)\s*:.{0,300}$",
+    ),
     (RULES, r"^no (?:[\w'’-]+\s*){1,4}(?:,\s*(?:[\w'’-]+\s*){1,4}){1,}$"),
     (COMMENT_HEADER, rf"^posted by\s+{_NAME}.{{0,60}}$"),
     (COMMENT_HEADER, rf"^{_NAME}\s+(?:says|said|wrote|writes|replied|replies)\s*:?$"),
     (COMMENT_HEADER, rf"^{_NAME}\s+(?:on|at)\s+{_DATE}.{{0,40}}(?:says|said|wrote)?\s*:?$"),
     (
         COMMENT_HEADER,
-        rf"^{_NAME}\s*[·•|,-]\s*(?:{_AGO}|{_DATE}|{_TIME}|edited|yesterday|today|just now)\b.{{0,40}}$",
+        rf"^{_NAME}\s*[·•|]\s*(?:{_AGO}|{_DATE}|{_TIME}|edited|yesterday|today|just now)\b.{{0,40}}$",
     ),
     (COMMENT_NUMBER, rf"^(?:#\d+|\d+\.)\s*(?:{_NAME})?\s*(?:[·•|,-]\s*.{{0,40}})?$"),
     (COMMENT_HEADER, r"^(?:in reply to|replying to|reply to)\s+.{1,60}$"),

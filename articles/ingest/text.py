@@ -125,36 +125,66 @@ def split_outlet(headline: str) -> tuple[str, str]:
 
 
 def _find_title(content: list[_Line]) -> tuple[list[_Line], str, str]:
-    """The headline: the longest early line that reads as one, or a line repeated as one."""
+    """The headline: the best-scoring early line (headline shape, next to the byline, repeated
+    as a `<title>`-like "Headline | Outlet" line), or else the first unmarked line."""
     if not content:
         return [], "", ""
-    window = []
-    for line in content[:_TITLE_WINDOW]:
-        if window and cue.is_paragraph(line.text):
-            break
-        window.append(line)
-    candidates = [
-        ln
-        for ln in window
-        if not ln.kinds and cue.looks_like_headline(ln.text) and not _is_byline(ln.text)
-    ]
-    by_text: dict[str, list[_Line]] = {}
-    for ln in candidates:
-        by_text.setdefault(split_outlet(ln.text)[0].casefold(), []).append(ln)
-        by_text.setdefault(normalize(ln.text).casefold(), []).append(ln)
-    repeated = [group for group in by_text.values() if len({ln.number for ln in group}) > 1]
-    if repeated:
-        group = sorted({ln.number: ln for ln in repeated[0]}.values(), key=lambda ln: ln.number)
-        with_outlet = [split_outlet(ln.text) for ln in group]
-        title = min((t for t, _ in with_outlet), key=len)
-        outlet = next((o for _, o in with_outlet if o), "")
-        return group, title, outlet
-    if candidates:
-        best = max(candidates, key=lambda ln: len(ln.text))
-    else:
-        best = next((ln for ln in content if not ln.kinds), content[0])
+    window = _header_window(content)
+    groups = _title_groups(window)
+    if groups:
+        group = max(groups, key=lambda g: (_title_score(g, window), -g[0].number))
+        split = [split_outlet(ln.text) for ln in group]
+        title = min((t for t, _ in split), key=len)
+        return group, title, next((o for _, o in split if o), "")
+    best = next((ln for ln in content if not ln.kinds), content[0])
     title, outlet = split_outlet(best.text)
     return [best], title, outlet
+
+
+def _header_window(content: list[_Line]) -> list[_Line]:
+    """Lines before the body starts (two running paragraphs in a row), at most 40."""
+    window = []
+    for i, line in enumerate(content[:40]):
+        following = content[i + 1] if i + 1 < len(content) else None
+        if (
+            window
+            and not line.kinds
+            and cue.is_paragraph(line.text)
+            and following is not None
+            and not following.kinds
+            and cue.is_paragraph(following.text)
+        ):
+            break
+        window.append(line)
+    return window
+
+
+def _title_groups(window: list[_Line]) -> list[list[_Line]]:
+    """Candidate headlines, a line and its repeats (with or without an outlet suffix) together."""
+    groups: dict[str, list[_Line]] = {}
+    for ln in window:
+        if ln.kinds - {THREAD_START} or _is_byline(ln.text) or cue.words(ln.text) > 30:
+            continue
+        if not (cue.looks_like_headline(ln.text) or _near_byline(ln, window)):
+            continue
+        groups.setdefault(split_outlet(ln.text)[0].casefold(), []).append(ln)
+    return list(groups.values())
+
+
+def _near_byline(line: _Line, window: list[_Line]) -> bool:
+    index = window.index(line)
+    neighbours = window[max(0, index - 2) : index] + window[index + 1 : index + 3]
+    return any(_is_byline(ln.text) for ln in neighbours) and cue.words(line.text) >= 4
+
+
+def _title_score(group: list[_Line], window: list[_Line]) -> float:
+    first = group[0]
+    score = min(len(first.text) / 40, 2.0) - 0.05 * window.index(first)
+    score += 3 if cue.looks_like_headline(first.text) else 0
+    score += 4 if any(_near_byline(ln, window) for ln in group) else 0
+    score += 5 if len(group) > 1 else 0
+    score += 1 if any(split_outlet(ln.text)[1] for ln in group) else 0
+    return score
 
 
 def _is_byline(text: str) -> bool:
@@ -207,14 +237,16 @@ def _author_and_outlet(line: str) -> tuple[str, str]:
 
 def _find_thread_start(content: list[_Line], title_number: int) -> int:
     """The first line of the comment thread, or one past the end when there is none."""
-    seen_paragraph = False
-    for ln in content:
-        if ln.number <= title_number:
-            continue
-        if seen_paragraph and ln.kinds & {THREAD_START, NOTICE, COMMENT_HEADER}:
-            return ln.number
-        seen_paragraph = seen_paragraph or cue.is_paragraph(ln.text)
-    return content[-1].number + 1 if content else 0
+    end = content[-1].number + 1 if content else 0
+    for openers in ({THREAD_START, NOTICE}, {COMMENT_HEADER}):
+        seen_paragraph = False
+        for ln in content:
+            if ln.number <= title_number:
+                continue
+            if seen_paragraph and ln.kinds & openers:
+                return ln.number
+            seen_paragraph = seen_paragraph or (not ln.kinds and cue.is_paragraph(ln.text))
+    return end
 
 
 def _classify_article_zone(

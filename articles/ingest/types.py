@@ -63,6 +63,7 @@ class ParsedComment:
     author: str = ""
     meta: tuple[str, ...] = ()  # header/footer lines such as "Posted by ... at ..."
     lines: tuple[int, ...] = ()  # every source line of the comment, meta included
+    meta_lines: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)
