@@ -28,7 +28,8 @@ from .types import (
 )
 
 _BLOCK_TAGS = {"p": BlockKind.PARAGRAPH, "head": BlockKind.HEADING, "quote": BlockKind.BLOCKQUOTE}
-_COMMENT_ITEM = re.compile(r"(?:^|[\s_-])comment(?:$|[\s_-])(?!s)", re.IGNORECASE)
+_COMMENT_ITEM_CLASSES = {"comment", "comment-item", "comment-entry", "user-comment", "js-comment"}
+_THREAD_NOTICE = re.compile(r"\bcomments?[-_](?:policy|rules|guidelines|notice)\b", re.IGNORECASE)
 _AUTHOR_CLASS = re.compile(r"author|user|name|handle", re.IGNORECASE)
 _META_CLASS = re.compile(r"date|time|meta|reply|actions|likes|votes", re.IGNORECASE)
 _ROLE = re.compile(r"\b(?:staff|writer|reporter|editor|correspondent|columnist)\b", re.IGNORECASE)
@@ -111,14 +112,19 @@ def _author(raw: str) -> str:
 def _comments(text: str, extracted) -> CommentThread:
     """Comments from the page's own comment items when it marks them, else trafilatura's."""
     page = lxml_html.fromstring(text.encode("utf-8"))
-    items = [
-        el
-        for el in page.iter()
-        if isinstance(el.tag, str) and _COMMENT_ITEM.search(el.get("class", ""))
-    ]
-    items = [el for el in items if not any(a in items for a in el.iterancestors())]
+    elements = [el for el in page.iter() if isinstance(el.tag, str)]
+    items = [el for el in elements if _is_comment_item(el)]
     if items:
-        return CommentThread(comments=tuple(_comment_from_element(el) for el in items))
+        notice = next(
+            (
+                normalize(el.text_content())
+                for el in elements
+                if _THREAD_NOTICE.search(el.get("class", ""))
+            ),
+            "",
+        )
+        comments = tuple(_comment_from_element(el, set(items)) for el in items)
+        return CommentThread(notice=notice, comments=comments)
     if extracted is None:
         return CommentThread()
     lines = [normalize("".join(el.itertext())) for el in extracted]
@@ -126,10 +132,18 @@ def _comments(text: str, extracted) -> CommentThread:
     return thread
 
 
-def _comment_from_element(element) -> ParsedComment:
+def _is_comment_item(element) -> bool:
+    classes = set(element.get("class", "").lower().split())
+    return bool(classes & _COMMENT_ITEM_CLASSES) or element.get("itemtype", "").endswith("/Comment")
+
+
+def _comment_from_element(element, items: set) -> ParsedComment:
+    """One comment's own text: replies nested inside it are comments of their own."""
     author, meta, texts = "", [], []
     for child in element.iter():
         if not isinstance(child.tag, str) or child is element:
+            continue
+        if _nearest_item(child, items) is not element:
             continue
         classes = child.get("class", "")
         content = normalize(child.text_content())
@@ -146,6 +160,10 @@ def _comment_from_element(element) -> ParsedComment:
     body = "\n".join(texts)
     removed = all("removed" in match_markers(t) for t in texts)
     return ParsedComment(text=body, removed=removed, author=author, meta=tuple(meta))
+
+
+def _nearest_item(child, items: set):
+    return next((a for a in child.iterancestors() if a in items), None)
 
 
 def _has_block_ancestor(child, stop) -> bool:

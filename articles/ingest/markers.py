@@ -22,7 +22,7 @@ _TIME = r"\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?"
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 _DATE = rf"(?:{_MONTH}\s+\d{{1,2}},?\s*(?:\d{{4}})?|\d{{1,2}}\s+{_MONTH}\s*(?:\d{{4}})?|\d{{1,4}}[/.-]\d{{1,2}}[/.-]\d{{2,4}})"
 _AGO = r"\d+\s*(?:s|m|h|d|w|mo|y|sec|min|mins|hr|hrs|hours?|days?|weeks?|months?|years?)\s*(?:ago)?"
-_NAME = r"[\w.'’@-]+(?:\s+[\w.'’@-]+){0,3}"
+_NAME = r"[\w.'’@\[\]-]+(?:\s+[\w.'’@\[\]-]+){0,3}"
 
 
 def whole_line(*alternatives: str, suffix: str = "") -> str:
@@ -109,7 +109,7 @@ MARKERS: Final[list[tuple[str, str]]] = [
         "related",
         r"^(?:related|read more|more|see also|also read|read next|read also|also on [\w ]{2,30}|click here|must read|watch|listen)\s*[:|—–-]\s*\S.{0,200}$",
     ),
-    ("related", r"^(?:tags?|topics?|filed under|categories|more about)\s*:.{0,400}$"),
+    ("related", r"^(?:tags?|labels?|topics?|filed under|categories|more about)\s*:.{0,400}$"),
     (
         "related",
         r"^(?:suggested topics|related topics|more in [\w &'’-]{2,40}|more from this author|most viewed)\s*:?$",
@@ -128,7 +128,7 @@ MARKERS: Final[list[tuple[str, str]]] = [
         "credit",
         r"^(?:photo|photos|photograph|photography|image|images|picture|illustration|video|credit|photo credit|image credit|source)\s*(?:by)?\s*[:/|©].{1,160}$",
     ),
-    ("credit", r"^©.{1,120}$"),
+    ("credit", r"^©(?!\s*\d{4}).{1,120}$"),
     ("credit", r"\b(?:for the new york times|for the washington post|for cnn|for nbc news)\.?$"),
     ("credit", r"\b(?:reuters|afp|epa|ap photo|getty images|photo|photograph)\s*/\s*\w"),
     ("credit", r"purchase licensing rights"),
@@ -136,6 +136,7 @@ MARKERS: Final[list[tuple[str, str]]] = [
         "credit",
         r"\b(?:photo|photograph|image|picture|illustration)(?:\s+by)?\s*[:|]?\s+[^.:]{2,80}$(?<!\.)",
     ),
+    ("credit", r"\([\w .'’-]{2,60}/[\w .'’-]{2,60}\)\.?$"),
     # Site chrome: navigation, sharing, newsletters, cookies, sign-in, byline widgets.
     (
         "chrome",
@@ -311,6 +312,13 @@ MARKERS: Final[list[tuple[str, str]]] = [
     ("chrome", r"all rights reserved\.?$"),
     ("chrome", r"^we (?:care about|value|respect) your privacy\.?$"),
     ("chrome", r"^comments (?:are|have been) (?:closed|disabled|turned off)\b.{0,60}$"),
+    ("chrome", r"^(?:view|show|read) (?:all )?comments? \(\d[\d,]*\)$"),
+    ("chrome", r"^(?:newer post|older post|home)(?:\s+(?:newer post|older post|home))+$"),
+    ("chrome", r"^subscribe to\s*:.{0,80}$"),
+    ("chrome", r"^(?:got a story|have a story|do you have a (?:tip|question|story))\b.{0,300}$"),
+    ("chrome", r"^share (?:or comment on )?this (?:article|story|post)\s*:?$"),
+    ("chrome", r"\bin your inbox\b.{0,60}$"),
+    ("other", r"^(?:undefined|null|nan|\[object object\]|loading\.*|error)$"),
     # Byline furniture away from the headline: wire sign-offs and reporting credits.
     (
         "byline",
@@ -337,11 +345,13 @@ MARKERS: Final[list[tuple[str, str]]] = [
             r"show comments",
             r"view comments",
             r"\d+ responses? to .{1,120}",
+            r"💬\s*comments?(?: \(\d[\d,]*\))?",
+            suffix=r"\s*:?",
         ),
     ),
     (
         NOTICE,
-        r"(?:may be (?:removed|deleted)|will be (?:removed|deleted)|at the discretion of|comments? (?:are|is) moderated|moderation policy|community (?:guidelines|standards|rules)|comment(?:ing)? policy|house rules|please (?:keep|be) (?:comments|respectful|civil)|we reserve the right to|pre-moderated)",
+        r"(?:may be (?:removed|deleted)|will be (?:removed|deleted)|at the discretion of|comments? (?:are|is) moderated|moderation policy|community (?:guidelines|standards)|comment(?:ing)? policy|please (?:keep|be) (?:comments|respectful|civil)|we reserve the right to|pre-moderated)",
     ),
     (
         RULES,
@@ -353,7 +363,7 @@ MARKERS: Final[list[tuple[str, str]]] = [
     (COMMENT_HEADER, rf"^{_NAME}\s+(?:on|at)\s+{_DATE}.{{0,40}}(?:says|said|wrote)?\s*:?$"),
     (
         COMMENT_HEADER,
-        rf"^{_NAME}\s*[·•|]\s*(?:{_AGO}|{_DATE}|{_TIME}|edited|yesterday|today|just now)\b.{{0,40}}$",
+        rf"^[^·•|]{{1,40}}\s[·•|]\s*(?:{_AGO}|{_DATE}|{_TIME}|edited|yesterday|today|just now)\b.{{0,40}}$",
     ),
     (COMMENT_NUMBER, rf"^(?:#\d+|\d+\.)\s*(?:{_NAME})?\s*(?:[·•|,-]\s*.{{0,40}})?$"),
     (COMMENT_HEADER, r"^(?:in reply to|replying to|reply to)\s+.{1,60}$"),

@@ -24,7 +24,11 @@ from .types import (
     StrippedSegment,
 )
 
-_STRIPPED_PRIORITY = [Dest.AD, Dest.RELATED, Dest.CREDIT, Dest.CHROME]
+_STRIPPED_PRIORITY = [Dest.AD, Dest.RELATED, Dest.CREDIT, Dest.CHROME, Dest.OTHER]
+# Ad labels that stand alone; other ad headers ("Promoted Stories") open a list of teasers.
+_LONE_AD_LABEL = re.compile(
+    r"^(?:advertisement|advertising|ads?|story continues below advertisement)$", re.IGNORECASE
+)
 _OUTLET_SUFFIX = re.compile(r"^(?P<title>.*\S)\s+(?:[-|–—•]|::)\s+(?P<outlet>[^-|–—•]{2,40})$")
 _BYLINE = re.compile(
     r"^(?:by|written by|opinion by|analysis by|words by|reporting by)\s*:?\s+(?P<rest>.+)$",
@@ -36,11 +40,17 @@ _DATELINE = re.compile(
     r"|^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2},? \d{4}.{0,40}$",
     re.IGNORECASE,
 )
+_HAS_DATE = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}\b|\b\d{1,2} "
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\b\d{4}-\d{2}-\d{2}\b",
+    re.IGNORECASE,
+)
 _ROLE = re.compile(
     r"^(?P<author>[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3}),\s*"
     r"(?:senior |chief |staff |contributing |political |foreign |national |investigative |"
     r"white house )?(?:writer|reporter|correspondent|editor|columnist|contributor|journalist|"
-    r"producer|analyst)\b.{0,40}$"
+    r"producer|analyst)\b.{0,40}$",
+    re.IGNORECASE,
 )
 _ROLE_WORDS = re.compile(
     r"\b(?:writer|reporter|correspondent|editor|columnist|contributor|journalist|staff|producer)\b",
@@ -79,6 +89,10 @@ def parse_text(text: str, *, name: str, encoding: str = "utf-8") -> ParsedArticl
 
     article_lines = [ln for ln in content if ln.number < thread_start]
     blocks, stripped = _classify_article_zone(article_lines, dests, author)
+    outlet = outlet or _wire_outlet(blocks)
+    byline_lines = [normalize(ln.text) for ln in content if dests.get(ln.number) == Dest.BYLINE]
+    byline = " · ".join(byline_lines)
+    author = author or next((a for a in map(_author_from_line, byline_lines) if a), "")
     thread_lines = [(ln.number, ln.text) for ln in content if ln.number >= thread_start]
     thread_dests, thread = split_comment_thread(thread_lines)
     dests.update(thread_dests)
@@ -189,7 +203,9 @@ def _title_score(group: list[_Line], window: list[_Line]) -> float:
 
 def _is_byline(text: str) -> bool:
     t = normalize(text)
-    return bool(_BYLINE.match(t) or _DATELINE.match(t) or _ROLE.match(t))
+    if _BYLINE.match(t) or _DATELINE.match(t) or _ROLE.match(t):
+        return True
+    return cue.words(t) <= 12 and bool(_HAS_DATE.search(t)) and not t.endswith(".")
 
 
 def _find_byline(
@@ -210,6 +226,27 @@ def _find_byline(
         a, o = _author_and_outlet(normalize(ln.text))
         author, outlet = author or a, outlet or o
     return " · ".join(found), author, outlet
+
+
+_WIRE_DATELINE = re.compile(r"^[A-Z][\w .,'’-]{1,60}\((AP|Reuters|AFP|UPI|dpa)\)\s*[—–-]")
+_WIRES = {"AP": "Associated Press", "AFP": "Agence France-Presse", "dpa": "dpa"}
+
+
+def _wire_outlet(blocks: list[Block]) -> str:
+    """A wire story's outlet from its dateline: "WASHINGTON (AP) —" is the Associated Press."""
+    for block in blocks[:3]:
+        match = _WIRE_DATELINE.match(block.text)
+        if match:
+            return _WIRES.get(match[1], match[1])
+    return ""
+
+
+def _author_from_line(line: str) -> str:
+    posted = re.match(r"^posted by (.+?)(?: at | on |$)", line, re.IGNORECASE)
+    if posted:
+        return posted[1].strip()
+    pipe = re.match(r"^([A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3})\s*[|·•]", line)
+    return pipe[1] if pipe else _author_and_outlet(line)[0]
 
 
 def _author_and_outlet(line: str) -> tuple[str, str]:
@@ -260,18 +297,19 @@ def _classify_article_zone(
     title_number = min((n for n, d in dests.items() if d == Dest.TITLE), default=-1)
 
     blocks, stripped = [], []
-    in_related_list = False
+    in_list: Dest | None = None
+    tail = set(paragraphs[-3:])
     for i, ln in enumerate(open_lines):
         dest, kind = _classify_line(
-            ln, open_lines, i, first_par, last_par, repeats, title_number, author, in_related_list
+            ln, open_lines, i, first_par, last_par, repeats, title_number, author, in_list
         )
-        in_related_list = dest == Dest.RELATED and (
-            in_related_list or not cue.words(ln.text) > 8 or ln.text.rstrip().endswith(":")
-        )
+        if i in tail and dest == Dest.BODY and _is_author_bio(ln.text, author):
+            dest = Dest.CHROME
+        in_list = dest if _opens_or_continues_list(ln, dest, in_list) else None
         dests[ln.number] = dest
         if dest == Dest.BODY:
             blocks.append(Block(kind, ln.text, ln.number))
-        else:
+        elif dest in STRIPPED_KINDS:
             stripped.append(StrippedSegment(dest, ln.text, ln.number))
     return blocks, stripped
 
@@ -285,9 +323,16 @@ def _classify_line(
     repeats: Counter,
     title_number: int,
     author: str,
-    in_related_list: bool,
+    in_list: Dest | None,
 ) -> tuple[Dest, BlockKind]:
     text = ln.text
+    if ln.kinds & {"byline", COMMENT_HEADER}:
+        return Dest.BYLINE, BlockKind.PARAGRAPH
+    furniture = {d.value for d in STRIPPED_KINDS}
+    if not ln.kinds & furniture and cue.words(text) <= 14 and _is_byline(text):
+        return Dest.BYLINE, BlockKind.PARAGRAPH
+    if in_list and _list_entry(ln):
+        return in_list, BlockKind.PARAGRAPH
     known = next((d for d in _STRIPPED_PRIORITY if d.value in ln.kinds), None)
     if known:
         return known, BlockKind.PARAGRAPH
@@ -295,11 +340,7 @@ def _classify_line(
         return Dest.CREDIT, BlockKind.CAPTION
     if ln.number < title_number:
         return Dest.CHROME, BlockKind.PARAGRAPH
-    if in_related_list and not cue.is_paragraph(text) and cue.words(text) <= 20:
-        return Dest.RELATED, BlockKind.PARAGRAPH
     if cue.is_paragraph(text):
-        if i == last_par and _is_author_bio(text, author):
-            return Dest.CHROME, BlockKind.PARAGRAPH
         if text.startswith(">"):
             return Dest.BODY, BlockKind.BLOCKQUOTE
         return Dest.BODY, BlockKind.LIST_ITEM if cue.is_list_item(text) else BlockKind.PARAGRAPH
@@ -323,17 +364,40 @@ def _classify_short_line(
         return Dest.CHROME, BlockKind.PARAGRAPH
     if n <= 2 and not cue.ends_like_sentence(text):
         return Dest.OTHER, BlockKind.PARAGRAPH
+    next_line = lines[i + 1].text if i + 1 < len(lines) else ""
+    previous = lines[i - 1].text if i > 0 else ""
+    if not cue.ends_like_sentence(text) and n <= 15 and cue.is_timestamp(previous):
+        return Dest.BODY, BlockKind.HEADING  # a live-blog entry's headline
     if i < first_par:
         # Between the headline and the first paragraph: a standfirst reads as a sentence.
         if cue.ends_like_sentence(text) and n >= 6:
             return Dest.BODY, BlockKind.PARAGRAPH
         return Dest.OTHER, BlockKind.PARAGRAPH
-    next_line = lines[i + 1].text if i + 1 < len(lines) else ""
     if not cue.ends_like_sentence(text) and n <= 15 and cue.is_paragraph(next_line):
         return Dest.BODY, BlockKind.HEADING
+    if not cue.ends_like_sentence(text) and n >= 12:
+        return Dest.CREDIT, BlockKind.CAPTION  # a long line that is not a sentence: a caption
     if cue.ends_like_sentence(text) and n >= 3:
         return Dest.BODY, BlockKind.PARAGRAPH
     return Dest.OTHER, BlockKind.PARAGRAPH
+
+
+def _opens_or_continues_list(ln: _Line, dest: Dest, in_list: Dest | None) -> bool:
+    if dest not in (Dest.RELATED, Dest.AD):
+        return False
+    if in_list == dest:
+        return True
+    header = cue.words(ln.text) <= 6 or ln.text.rstrip().endswith(":")
+    return header and not _LONE_AD_LABEL.match(normalize(ln.text))
+
+
+def _list_entry(ln: _Line) -> bool:
+    """A teaser headline or link text in a related or sponsored list (a bare section name
+    such as "Business" included; other known furniture is not)."""
+    n = cue.words(ln.text)
+    if ln.kinds - {"chrome"} or (ln.kinds and n > 1) or ln.text.rstrip().endswith(":"):
+        return False
+    return n <= 14 or (n <= 20 and not cue.is_paragraph(ln.text))
 
 
 def _is_author_bio(text: str, author: str) -> bool:

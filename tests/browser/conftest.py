@@ -1,0 +1,110 @@
+import subprocess
+from pathlib import Path
+
+import pytest
+from django.contrib.auth import get_user_model
+from playwright.sync_api import Page, expect
+
+from annotations.creating import create_annotation
+from articles.importing import import_file
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+SEED = REPO_ROOT / "fixtures" / "seeds" / "004_9583635e57655564.txt"
+ARTIFACTS = REPO_ROOT / "test-artifacts"
+MAX_BYTES = 5_000_000
+
+# The sentence the issue's acceptance check highlights in the seed article.
+TARGET_SENTENCE = "More North Korean troops could be deployed in the war"
+
+EMOJI_SENTENCE = "The committee approved the new budget on Tuesday morning."
+EMOJI_ARTICLE = (
+    "Emoji before the text, a test headline\n"
+    "\n"
+    f"Flags 🇺🇦 and faces 😀 and 𝕏 appear first. {EMOJI_SENTENCE}\n"
+    "A second paragraph follows here with enough words to count as body text.\n"
+)
+
+
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args):
+    # A fixed, roomy viewport and light colours: drags land where measured, screenshots repeat.
+    return {
+        **browser_context_args,
+        "viewport": {"width": 1280, "height": 900},
+        "color_scheme": "light",
+        "reduced_motion": "reduce",
+    }
+
+
+def sign_in(page: Page, base_url: str, username: str, password: str) -> Page:
+    page.goto(f"{base_url}/accounts/login/")
+    page.get_by_label("Username").fill(username)
+    page.get_by_label("Password").fill(password)
+    page.get_by_role("button", name="Sign in").click()
+    expect(page.get_by_role("button", name="Sign out")).to_be_visible()
+    return page
+
+
+@pytest.fixture
+def logged_in_page(page, live_server, reader):
+    return sign_in(page, live_server.url, "reader", "reader-pass")
+
+
+@pytest.fixture
+def other_reader(db):
+    return get_user_model().objects.create_user("other", password="other-pass")
+
+
+@pytest.fixture
+def article(db):
+    return import_file(SEED, max_bytes=MAX_BYTES).article
+
+
+@pytest.fixture
+def emoji_article(db, tmp_path):
+    path = tmp_path / "emoji-before-text.txt"
+    path.write_text(EMOJI_ARTICLE, encoding="utf-8")
+    return import_file(path, max_bytes=MAX_BYTES).article
+
+
+@pytest.fixture
+def make_highlight():
+    """Store a highlight directly (no browser): for tests about what happens to one."""
+
+    def make(user, article, text, tag="claim", note=""):
+        start = article.canonical_text.index(text)
+        return create_annotation(
+            user=user,
+            article=article,
+            tag=tag,
+            note=note,
+            start=start,
+            end=start + len(text),
+            snap=False,
+        )
+
+    return make
+
+
+@pytest.fixture
+def open_article(live_server):
+    def open_(page: Page, article) -> Page:
+        page.goto(f"{live_server.url}/articles/{article.pk}/")
+        expect(page.locator("#article-body")).to_be_visible()
+        # selection.js is a module script: wait until it and htmx have run.
+        page.wait_for_function("() => window.htmx && document.readyState === 'complete'")
+        return page
+
+    return open_
+
+
+@pytest.fixture(scope="session")
+def axe_script() -> Path:
+    """axe-core's axe.min.js, fetched from the npm registry once by scripts/fetch-axe.sh."""
+    script = REPO_ROOT / "scripts" / "fetch-axe.sh"
+    result = subprocess.run([str(script)], capture_output=True, text=True, timeout=120, check=False)
+    if result.returncode != 0:
+        pytest.fail(f"{script} failed:\n{result.stderr}", pytrace=False)
+    path = Path(result.stdout.strip().splitlines()[-1])
+    assert path.is_file(), f"{script} printed {path}, which is not a file"
+    return path

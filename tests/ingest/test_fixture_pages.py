@@ -1,0 +1,108 @@
+"""Every fixture page against its hand-written expected parse (fixtures/pages/*.expected.json)."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from articles.ingest import parse_article
+
+from .lossless import assert_lossless
+
+FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
+SEED_FILES = {"seed_000": "000_5aeb8d7986c9f49e.txt", "seed_004": "004_9583635e57655564.txt"}
+# Known misses, kept visible: a blog whose tagline sits between the blog name and a dated
+# post title that ends with a period; a photo caption that reads as a full sentence.
+KNOWN_TITLE_MISSES = {"04_blog-library-long-comments"}
+KNOWN_BODY_MISSES = {"04_blog-library-long-comments", "14_related-tags-between-night-trains"}
+
+
+def text_cases():
+    for expected in sorted((FIXTURES / "pages").glob("*.expected.json")):
+        stem = expected.name.removesuffix(".expected.json")
+        if stem.startswith("h"):
+            continue
+        source = (
+            FIXTURES / "seeds" / SEED_FILES[stem]
+            if stem in SEED_FILES
+            else (FIXTURES / "pages" / f"{stem}.txt")
+        )
+        yield pytest.param(stem, source, json.loads(expected.read_text()), id=stem)
+
+
+def parse(source):
+    return parse_article(source.read_bytes(), name=source.name)
+
+
+def xfail_if(stem, known, reason):
+    if stem in known:
+        pytest.xfail(reason)
+
+
+@pytest.mark.parametrize(("stem", "source", "expected"), text_cases())
+def test_source_rebuilds_from_the_parts(stem, source, expected):
+    parsed = parse(source)
+    assert parsed.encoding == expected["encoding"]
+    assert_lossless(parsed, source.read_bytes().decode(parsed.encoding))
+
+
+@pytest.mark.parametrize(("stem", "source", "expected"), text_cases())
+def test_title_outlet_and_author(stem, source, expected):
+    xfail_if(stem, KNOWN_TITLE_MISSES, "title after a dated blog header")
+    parsed = parse(source)
+    assert (parsed.title, parsed.outlet or None, parsed.author or None) == (
+        expected["title"],
+        expected["outlet"],
+        expected["author"],
+    )
+
+
+@pytest.mark.parametrize(("stem", "source", "expected"), text_cases())
+def test_body_lines(stem, source, expected):
+    xfail_if(stem, KNOWN_BODY_MISSES, "see KNOWN_BODY_MISSES")
+    parsed = parse(source)
+    got = [ln.text.strip() for ln in parsed.lines if ln.dest == "body"]
+    assert got == [text for dest, text in expected["lines"] if dest == "body"]
+
+
+@pytest.mark.parametrize(("stem", "source", "expected"), text_cases())
+def test_comments_and_removal_marks(stem, source, expected):
+    parsed = parse(source)
+    got = [
+        {"text": c.text, "removed": c.removed, "partially_removed": c.partially_removed}
+        for c in parsed.comments
+    ]
+    assert got == expected["comments"]
+
+
+def test_line_destinations_across_all_fixtures():
+    """Every line's destination against the labels: a regression guard, at least 98 % right."""
+    right = total = 0
+    for param in text_cases():
+        _, source, expected = param.values
+        got = [ln.dest.value for ln in parse(source).lines if ln.text.strip()]
+        want = [dest for dest, _ in expected["lines"]]
+        assert len(got) == len(want)
+        right += sum(g == w for g, w in zip(got, want, strict=True))
+        total += len(want)
+    assert right / total >= 0.98, f"{right}/{total}"
+
+
+def html_cases():
+    for expected in sorted((FIXTURES / "pages").glob("h*.expected.json")):
+        stem = expected.name.removesuffix(".expected.json")
+        yield pytest.param(
+            FIXTURES / "pages" / f"{stem}.html", json.loads(expected.read_text()), id=stem
+        )
+
+
+@pytest.mark.parametrize(("source", "expected"), html_cases())
+def test_html_pages(source, expected):
+    parsed = parse(source)
+    assert parsed.title == expected["title"]
+    assert parsed.url == (expected["url"] or "")
+    body = parsed.canonical_text
+    assert [s for s in expected["body_must_include"] if s not in body] == []
+    assert [s for s in expected["body_must_exclude"] if s in body] == []
+    assert len(parsed.comments) >= expected["min_comments"]
+    assert parsed.raw_html.encode(parsed.encoding) == source.read_bytes()
