@@ -42,3 +42,8 @@ def reader(db):
 def reader_client(client, reader):
     client.force_login(reader)
     return client
+
+
+@pytest.fixture
+def other_user(db):
+    return get_user_model().objects.create_user("other", password="other-pass")

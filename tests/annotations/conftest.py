@@ -1,7 +1,6 @@
 from pathlib import Path
 
 import pytest
-from django.contrib.auth import get_user_model
 
 from annotations.creating import create_annotation
 from articles.importing import import_file
@@ -12,11 +11,6 @@ SEED = Path(__file__).resolve().parents[2] / "fixtures" / "seeds" / "004_9583635
 @pytest.fixture
 def article(db):
     return import_file(SEED, max_bytes=5_000_000).article
-
-
-@pytest.fixture
-def other_user(db):
-    return get_user_model().objects.create_user("other", password="other-pass")
 
 
 @pytest.fixture
