@@ -5,10 +5,11 @@ annotation, outermost first (earliest start, then longest). Everything is escape
 """
 
 import itertools
-from collections.abc import Iterable, Sequence
+from bisect import bisect_left
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from django.utils.html import escape, format_html
+from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 
@@ -20,35 +21,44 @@ class Span:
     end: int
 
 
+class BodyRenderer:
+    """Renders every block of one article against one sorted list of spans."""
+
+    def __init__(self, spans: Sequence[Span]):
+        self.spans = sorted(spans, key=lambda s: (s.start, -s.end, s.id))
+        self.starts = [s.start for s in self.spans]
+        self.longest = max((s.end - s.start for s in self.spans), default=0)
+        self.open_tags = {s.id: self._open_tag(s) for s in self.spans}
+
+    @staticmethod
+    def _open_tag(span: Span) -> str:
+        tag = escape(span.tag)
+        return f'<mark data-annotation-id="{int(span.id)}" data-tag="{tag}" class="hl hl-{tag}">'
+
+    def render(self, text: str, block_start: int) -> SafeString:
+        block_end = block_start + len(text)
+        # Only spans starting within `longest` before the block can reach into it.
+        first = bisect_left(self.starts, block_start - self.longest)
+        last = bisect_left(self.starts, block_end)
+        inside = [s for s in self.spans[first:last] if s.end > block_start]
+        if not inside:
+            return escape(text)
+        cuts = sorted(
+            {0, len(text)}
+            | {max(s.start - block_start, 0) for s in inside}
+            | {min(s.end - block_start, len(text)) for s in inside}
+        )
+        parts = []
+        for left, right in itertools.pairwise(cuts):
+            run = str(escape(text[left:right]))
+            covering = [
+                s for s in inside if s.start <= block_start + left and s.end >= block_start + right
+            ]
+            opened = "".join(self.open_tags[s.id] for s in covering)
+            parts.append(f"{opened}{run}{'</mark>' * len(covering)}")
+        return mark_safe("".join(parts))  # noqa: S308 -- text escaped, attributes built from ints and escaped tags
+
+
 def render_block(text: str, block_start: int, spans: Sequence[Span]) -> SafeString:
     """HTML for one block whose first character sits at `block_start` in the canonical text."""
-    block_end = block_start + len(text)
-    inside = [s for s in spans if s.start < block_end and s.end > block_start]
-    if not inside:
-        return escape(text)
-    cuts = sorted(
-        {0, len(text)}
-        | {min(max(s.start - block_start, 0), len(text)) for s in inside}
-        | {min(max(s.end - block_start, 0), len(text)) for s in inside}
-    )
-    ordered = sorted(inside, key=lambda s: (s.start, -s.end, s.id))
-    parts = []
-    for left, right in itertools.pairwise(cuts):
-        covering = [
-            s for s in ordered if s.start <= block_start + left and s.end >= block_start + right
-        ]
-        parts.append(_wrap(text[left:right], covering))
-    return mark_safe("".join(parts))  # noqa: S308 -- every piece was escaped by _wrap
-
-
-def _wrap(run: str, covering: Iterable[Span]) -> str:
-    html = str(escape(run))
-    for span in reversed(list(covering)):
-        html = format_html(
-            '<mark data-annotation-id="{}" data-tag="{}" class="hl hl-{}">{}</mark>',
-            span.id,
-            span.tag,
-            span.tag,
-            mark_safe(html),  # noqa: S308 -- escaped above
-        )
-    return html
+    return BodyRenderer(spans).render(text, block_start)
