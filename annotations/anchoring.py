@@ -52,3 +52,35 @@ def anchor_selection(text: str, start: int, end: int, *, snap: bool = True) -> A
         prefix=text[max(0, start - CONTEXT_LENGTH) : start],
         suffix=text[end : end + CONTEXT_LENGTH],
     )
+
+
+def locate_quote(text: str, exact: str, prefix: str, suffix: str, hint: int) -> int | None:
+    """Where `exact` sits in `text`: every occurrence scored by matching context, ties broken
+    by distance from `hint` (the old start). None when the quote no longer occurs."""
+    if not exact:
+        return None
+    best, best_key = None, None
+    position = text.find(exact)
+    while position != -1:
+        before = text[max(0, position - len(prefix)) : position]
+        after = text[position + len(exact) : position + len(exact) + len(suffix)]
+        context = _common_suffix(before, prefix) + _common_prefix(after, suffix)
+        key = (-context, abs(position - hint))
+        if best_key is None or key < best_key:
+            best, best_key = position, key
+        position = text.find(exact, position + 1)
+    return best
+
+
+def _common_suffix(a: str, b: str) -> int:
+    n = 0
+    while n < min(len(a), len(b)) and a[-1 - n] == b[-1 - n]:
+        n += 1
+    return n
+
+
+def _common_prefix(a: str, b: str) -> int:
+    n = 0
+    while n < min(len(a), len(b)) and a[n] == b[n]:
+        n += 1
+    return n

@@ -4,6 +4,8 @@ from . import views
 
 app_name = "annotations"
 urlpatterns = [
+    path("annotations/", views.annotation_list, name="annotation-list"),
+    path("annotations/export/<str:fmt>/", views.annotation_export, name="annotation-export"),
     path(
         "articles/<int:article_id>/annotations/",
         views.annotation_create,

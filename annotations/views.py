@@ -1,10 +1,20 @@
-from django.http import HttpRequest, HttpResponse
+from django.core.paginator import Paginator
+from django.http import (
+    Http404,
+    HttpRequest,
+    HttpResponse,
+    HttpResponseBadRequest,
+    StreamingHttpResponse,
+)
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
 from articles.models import Article
 
 from .creating import EmptySelection, create_annotation
+from .export import FORMATS, export_rows
+from .filters import AnnotationFilterForm, filter_annotations, scope_name
 from .forms import AnnotationCreateForm, AnnotationEditForm
 from .models import Annotation
 from .reading import reading_context
@@ -84,3 +94,45 @@ def annotation_delete(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _short(text: str, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+@require_GET
+def annotation_list(request: HttpRequest) -> HttpResponse:
+    form = AnnotationFilterForm(request.GET or None)
+    data = form.cleaned_data if form.is_valid() else {}
+    annotations = filter_annotations(request.user, data).select_related("article", "user")
+    page = Paginator(annotations, 50).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    context = {
+        "form": form,
+        "page": page,
+        "query": query.urlencode(),
+        "formats": [
+            ("csv", "CSV"),
+            ("csv-excel", "CSV for Excel"),
+            ("jsonl", "JSONL"),
+            ("w3c", "W3C JSON-LD"),
+            ("markdown", "Markdown"),
+        ],
+    }
+    return render(request, "annotations/annotation_list.html", context)
+
+
+@require_GET
+def annotation_export(request: HttpRequest, fmt: str) -> StreamingHttpResponse:
+    if fmt not in FORMATS:
+        raise Http404("Unknown export format")
+    form = AnnotationFilterForm(request.GET)
+    if not form.is_valid():
+        return HttpResponseBadRequest("Invalid filters: " + form.errors.as_text())
+    data = form.cleaned_data
+    export = FORMATS[fmt]
+    scope = scope_name(data)
+    rows = export_rows(filter_annotations(request.user, data))
+    response = StreamingHttpResponse(
+        export.chunks(rows, f"Newsreader annotations: {scope}"), content_type=export.content_type
+    )
+    filename = f"newsreader-annotations-{scope}-{timezone.now():%Y-%m-%d}.{export.extension}"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response

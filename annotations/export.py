@@ -1,0 +1,268 @@
+"""Annotations out: CSV, JSONL, W3C Web Annotation JSON-LD and Markdown, streamed row by row.
+
+Every writer takes an iterable of `ExportRow` and a text stream, writes as it reads, and
+returns the number of annotations written, so memory stays flat for any count.
+
+CSV cells that a spreadsheet would run as a formula (starting with =, +, -, @, a tab or a
+carriage return) get a leading apostrophe, as OWASP recommends; the apostrophe is visible in
+the cell and the text after it is unchanged. JSONL, W3C and Markdown keep text exactly.
+"""
+
+import csv
+import json
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import asdict, dataclass
+from itertools import groupby
+from typing import TextIO
+from urllib.parse import quote
+
+from django.db.models import F, QuerySet
+
+CSV_COLUMNS = [
+    "annotation_id",
+    "article_id",
+    "article_title",
+    "article_url",
+    "article_identity",
+    "article_outlet",
+    "user",
+    "tag",
+    "quote",
+    "note",
+    "start",
+    "end",
+    "prefix",
+    "suffix",
+    "created_at",
+    "updated_at",
+    "status",
+]
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+CHUNK_ROWS = 2000
+W3C_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
+
+
+@dataclass(frozen=True, slots=True)
+class ExportRow:
+    annotation_id: int
+    article_id: int
+    article_title: str
+    article_url: str
+    article_identity: str
+    article_outlet: str
+    user: str
+    tag: str
+    quote: str
+    note: str
+    start: int
+    end: int
+    prefix: str
+    suffix: str
+    created_at: str
+    updated_at: str
+    status: str
+
+
+def export_rows(annotations: QuerySet) -> Iterator[ExportRow]:
+    """Rows straight from a server-side cursor, a chunk at a time, with no model instances."""
+    values = annotations.values_list(
+        "pk",
+        "article_id",
+        F("article__title"),
+        F("article__url"),
+        F("article__identity"),
+        F("article__outlet"),
+        F("user__username"),
+        "tag",
+        "exact",
+        "note",
+        "start",
+        "end",
+        "prefix",
+        "suffix",
+        "created_at",
+        "updated_at",
+        "status",
+    )
+    for row in values.iterator(chunk_size=CHUNK_ROWS):
+        *head, created, updated, status = row
+        yield ExportRow(*head, created.isoformat(), updated.isoformat(), status)
+
+
+def neutralise(cell: str) -> str:
+    """Defuse a cell a spreadsheet would evaluate as a formula."""
+    return "'" + cell if cell.startswith(FORMULA_STARTS) else cell
+
+
+def csv_lines(rows: Iterable[ExportRow], *, excel: bool = False) -> Iterator[str]:
+    """The CSV as text chunks: BOM (for Excel), header, then rows in batches."""
+    buffer = _LineBuffer()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    if excel:
+        yield "\ufeff"
+    writer.writerow(CSV_COLUMNS)
+    yield buffer.take()
+    for n, row in enumerate(rows, 1):
+        writer.writerow(
+            [neutralise(value) if isinstance(value, str) else value for value in _values(row)]
+        )
+        if n % 500 == 0:
+            yield buffer.take()
+    yield buffer.take()
+
+
+def write_annotations_csv(rows: Iterable[ExportRow], out: TextIO, *, excel: bool = False) -> int:
+    counter = _Counter(rows)
+    for chunk in csv_lines(counter, excel=excel):
+        out.write(chunk)
+    return counter.count
+
+
+def jsonl_lines(rows: Iterable[ExportRow]) -> Iterator[str]:
+    for row in rows:
+        yield json.dumps(asdict(row), ensure_ascii=False) + "\n"
+
+
+def w3c_annotation(row: ExportRow) -> dict:
+    body = [{"type": "TextualBody", "purpose": "tagging", "value": row.tag}]
+    if row.note:
+        body.append(
+            {
+                "type": "TextualBody",
+                "purpose": "commenting",
+                "value": row.note,
+                "format": "text/plain",
+            }
+        )
+    return {
+        "id": f"urn:newsreader:annotation:{row.annotation_id}",
+        "type": "Annotation",
+        "motivation": "highlighting",
+        "created": row.created_at,
+        "modified": row.updated_at,
+        "creator": {"type": "Person", "nickname": row.user},
+        "body": body,
+        "target": {
+            "source": article_source(row.article_url, row.article_identity),
+            "selector": [
+                {
+                    "type": "TextQuoteSelector",
+                    "exact": row.quote,
+                    "prefix": row.prefix,
+                    "suffix": row.suffix,
+                },
+                {"type": "TextPositionSelector", "start": row.start, "end": row.end},
+            ],
+        },
+        "newsreader:status": row.status,
+        "newsreader:articleTitle": row.article_title,
+    }
+
+
+def article_source(url: str, identity: str) -> str:
+    return url or f"urn:newsreader:article:{quote(identity, safe='')}"
+
+
+def w3c_chunks(rows: Iterable[ExportRow], *, label: str) -> Iterator[str]:
+    """One AnnotationCollection whose first page holds every annotation, streamed."""
+    head = {"@context": W3C_CONTEXT, "type": "AnnotationCollection", "label": label}
+    yield json.dumps(head, ensure_ascii=False)[:-1]
+    yield ', "first": {"type": "AnnotationPage", "startIndex": 0, "items": ['
+    for n, row in enumerate(rows):
+        yield ("," if n else "") + "\n" + json.dumps(w3c_annotation(row), ensure_ascii=False)
+    yield "\n]}}\n"
+
+
+def markdown_chunks(rows: Iterable[ExportRow]) -> Iterator[str]:
+    """Per article: its quotes grouped by tag, with notes (rows must come ordered by article)."""
+    for _, article_rows in groupby(rows, key=lambda row: row.article_id):
+        yield _markdown_article(list(article_rows))
+
+
+def _markdown_article(rows: list[ExportRow]) -> str:
+    first = rows[0]
+    lines = [f"# {_md_inline(first.article_title)}", ""]
+    source = " · ".join(x for x in (first.article_outlet, first.article_url) if x)
+    if source:
+        lines += [_md_inline(source), ""]
+    for tag in ("claim", "quote", "opinion"):
+        for n, row in enumerate(r for r in rows if r.tag == tag):
+            if n == 0:
+                lines += [f"## {tag.capitalize()}s", ""]
+            lines += ["> " + row.quote.replace("\n", "\n> "), ""]
+            if row.note:
+                lines += [f"Note: {row.note}", ""]
+    return "\n".join(lines) + "\n"
+
+
+def _md_inline(text: str) -> str:
+    return text.replace("\n", " ")
+
+
+def _values(row: ExportRow) -> tuple:
+    return (
+        row.annotation_id,
+        row.article_id,
+        row.article_title,
+        row.article_url,
+        row.article_identity,
+        row.article_outlet,
+        row.user,
+        row.tag,
+        row.quote,
+        row.note,
+        row.start,
+        row.end,
+        row.prefix,
+        row.suffix,
+        row.created_at,
+        row.updated_at,
+        row.status,
+    )
+
+
+class _LineBuffer:
+    def __init__(self):
+        self.parts: list[str] = []
+
+    def write(self, text: str) -> None:
+        self.parts.append(text)
+
+    def take(self) -> str:
+        text = "".join(self.parts)
+        self.parts.clear()
+        return text
+
+
+class _Counter:
+    def __init__(self, rows: Iterable[ExportRow]):
+        self.rows, self.count = rows, 0
+
+    def __iter__(self):
+        for row in self.rows:
+            self.count += 1
+            yield row
+
+
+@dataclass(frozen=True)
+class ExportFormat:
+    extension: str
+    content_type: str
+    chunks: Callable[[Iterable[ExportRow], str], Iterator[str]]
+
+
+FORMATS = {
+    "csv": ExportFormat("csv", "text/csv; charset=utf-8", lambda rows, _: csv_lines(rows)),
+    "csv-excel": ExportFormat(
+        "csv", "text/csv; charset=utf-8", lambda rows, _: csv_lines(rows, excel=True)
+    ),
+    "jsonl": ExportFormat("jsonl", "application/x-ndjson", lambda rows, _: jsonl_lines(rows)),
+    "w3c": ExportFormat(
+        "jsonld",
+        'application/ld+json; profile="http://www.w3.org/ns/anno.jsonld"',
+        lambda rows, label: w3c_chunks(rows, label=label),
+    ),
+    "markdown": ExportFormat(
+        "md", "text/markdown; charset=utf-8", lambda rows, _: markdown_chunks(rows)
+    ),
+}
