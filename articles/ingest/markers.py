@@ -70,6 +70,11 @@ MARKERS: Final[list[tuple[str, str]]] = [
     ("ad", r"^(?:taboola|outbrain|by taboola|powered by \w+)$"),
     ("ad", r"^skip (?:ad|advertisement)$"),
     ("ad", r"^(?:sponsored|promoted|paid content|paid post|advertisement|ad)\s*[|:·•]\s*.{1,80}$"),
+    # A few other languages' ad labels (German, French, Spanish, Italian, Dutch).
+    (
+        "ad",
+        r"^(?:anzeige|werbung|publicité|publicidad|pubblicità|advertentie|gesponsord|sponsorisé)$",
+    ),
     # Related links and lists.
     (
         "related",
@@ -114,6 +119,10 @@ MARKERS: Final[list[tuple[str, str]]] = [
         "related",
         r"^(?:suggested topics|related topics|more in [\w &'’-]{2,40}|more from this author|most viewed)\s*:?$",
     ),
+    (
+        "related",
+        r"^(?:related [\w-]+|more (?:videos|stories|articles|podcasts|news)|sources|references|further reading|bibliography|mehr zum thema|lesen sie auch|das könnte sie auch interessieren|à lire aussi|lire aussi|sur le même sujet|te puede interesar|leer más|leggi anche)\s*:?$",
+    ),
     # Photo captions and credits.
     (
         "credit",
@@ -128,7 +137,7 @@ MARKERS: Final[list[tuple[str, str]]] = [
         "credit",
         r"^(?:photo|photos|photograph|photography|image|images|picture|illustration|video|credit|photo credit|image credit|source)\s*(?:by)?\s*[:/|©].{1,160}$",
     ),
-    ("credit", r"^©(?!\s*\d{4}).{1,120}$"),
+    ("credit", r"^©(?!\s*\d{4})[^.]{1,60}$"),
     ("credit", r"\b(?:for the new york times|for the washington post|for cnn|for nbc news)\.?$"),
     ("credit", r"\b(?:reuters|afp|epa|ap photo|getty images|photo|photograph)\s*/\s*\w"),
     ("credit", r"purchase licensing rights"),
@@ -319,6 +328,33 @@ MARKERS: Final[list[tuple[str, str]]] = [
     ("chrome", r"^share (?:or comment on )?this (?:article|story|post)\s*:?$"),
     ("chrome", r"\bin your inbox\b.{0,60}$"),
     ("other", r"^(?:undefined|null|nan|\[object object\]|loading\.*|error)$"),
+    ("chrome", r"^sort(?:ed)? by\s*:.{0,80}$"),
+    ("chrome", r"^listen to this (?:article|story)\b.{0,30}$"),
+    ("chrome", r"^(?:breaking(?: news)?|just in|developing|ticker)\s*[:|—–]\s*.{5,200}$"),
+    ("chrome", r"^©.{0,120}\b(?:19|20)\d{2}\b.{0,120}$"),
+    (
+        "chrome",
+        r"(?:all rights reserved|alle rechte vorbehalten|tous droits réservés|todos los derechos reservados)\.?$",
+    ),
+    ("chrome", r"^powered by\b.{0,80}$"),
+    (
+        "chrome",
+        r"^(?:post reply|new topic|who is online|return to .{1,60}|users browsing this (?:forum|topic).{0,160})$",
+    ),
+    ("chrome", r"^(?:disclaimer|medical disclaimer|legal notice|legal disclaimer)\s*:.{0,600}$"),
+    (
+        "chrome",
+        r"^(?:was this (?:article|page|story) (?:helpful|useful)|did you find this (?:article )?(?:helpful|useful))\??$",
+    ),
+    ("chrome", r"^your privacy is important\b.{0,200}$"),
+    ("chrome", r"\bunsubscribe (?:at any time|anytime)\b"),
+    ("chrome", r"^(?:get|sign up for|subscribe to) (?:our|the) .{0,60}newsletters?\b.{0,60}$"),
+    ("chrome", r"^(?:forward-looking statements|safe harbor statement)\s*:?$"),
+    (
+        "chrome",
+        r"^this (?:press release|news release|release) (?:contains|includes) forward-looking statements\b",
+    ),
+    ("chrome", r"^(?:kommentare|commentaires|comentarios|commenti|reacties)(?: \(\d+\))?\s*:?$"),
     # Byline furniture away from the headline: wire sign-offs and reporting credits.
     (
         "byline",
@@ -351,11 +387,11 @@ MARKERS: Final[list[tuple[str, str]]] = [
     ),
     (
         NOTICE,
-        r"(?:may be (?:removed|deleted)|will be (?:removed|deleted)|at the discretion of|comments? (?:are|is) moderated|moderation policy|community (?:guidelines|standards)|comment(?:ing)? policy|please (?:keep|be) (?:comments|respectful|civil)|we reserve the right to|pre-moderated)",
+        r"(?:may be (?:removed|deleted)|will be (?:removed|deleted)|at the discretion of|comments? (?:are|is) moderated|moderation policy|community (?:guidelines|standards)|comment(?:ing)? policy|please (?:keep|be) (?:comments|respectful|civil)|we reserve the right to|pre-moderated|held for review|(?:are|is) reviewed before|before (?:they|it) (?:appears?|(?:is|are) published))",
     ),
     (
         RULES,
-        r"^(?:rules|thread rules|group rules|house rules|community rules|comment rules|seeded content rules|posting rules)\s*:.{0,300}$",
+        r"^(?:rules|thread rules|group rules|forum rules|house rules|community rules|comment rules|seeded content rules|posting rules)\s*:.{0,300}$",
     ),
     (RULES, r"^no (?:[\w'’-]+\s*){1,4}(?:,\s*(?:[\w'’-]+\s*){1,4}){1,}$"),
     (COMMENT_HEADER, rf"^posted by\s+{_NAME}.{{0,60}}$"),
@@ -366,6 +402,8 @@ MARKERS: Final[list[tuple[str, str]]] = [
         rf"^[^·•|]{{1,40}}\s[·•|]\s*(?:{_AGO}|{_DATE}|{_TIME}|edited|yesterday|today|just now)\b.{{0,40}}$",
     ),
     (COMMENT_NUMBER, rf"^(?:#\d+|\d+\.)\s*(?:{_NAME})?\s*(?:[·•|,-]\s*.{{0,40}})?$"),
+    (COMMENT_HEADER, rf"^by\s+{_NAME}\s*»\s*.{{0,40}}$"),
+    (COMMENT_HEADER, r"^.{1,60}\s(?:wrote|writes|schrieb|a écrit|escribió|scrive)\b.{0,60}:$"),
     (COMMENT_HEADER, r"^(?:in reply to|replying to|reply to)\s+.{1,60}$"),
     (
         COMMENT_FOOTER,
@@ -397,6 +435,7 @@ MARKERS: Final[list[tuple[str, str]]] = [
             r"\d+\s*↑",
         ),
     ),
+    (COMMENT_FOOTER, r"^(?:top|back to top|quote|multi-quote|last edited by\b.{0,160})$"),
     (COMMENT_FOOTER, rf"^(?:{_DATE})(?:\s*(?:at|,)?\s*{_TIME})?$"),
     (COMMENT_FOOTER, rf"^(?:{_AGO}|edited {_AGO}|{_TIME})$"),
     (

@@ -31,7 +31,8 @@ _LONE_AD_LABEL = re.compile(
 )
 _OUTLET_SUFFIX = re.compile(r"^(?P<title>.*\S)\s+(?:[-|–—•]|::)\s+(?P<outlet>[^-|–—•]{2,40})$")
 _BYLINE = re.compile(
-    r"^(?:by|written by|opinion by|analysis by|words by|reporting by)\s*:?\s+(?P<rest>.+)$",
+    r"^(?:by|written by|opinion by|analysis by|words by|reporting by|author|authors|"
+    r"(?:medically |fact[- ])?(?:reviewed|checked) by)\s*:?\s+(?P<rest>.{2,120})$",
     re.IGNORECASE,
 )
 _DATELINE = re.compile(
@@ -42,7 +43,8 @@ _DATELINE = re.compile(
 )
 _HAS_DATE = re.compile(
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}\b|\b\d{1,2} "
-    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\b\d{4}-\d{2}-\d{2}\b",
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\b\d{4}-\d{2}-\d{2}\b"
+    r"|\b\d{1,2}\.\d{1,2}\.\d{4}\b",
     re.IGNORECASE,
 )
 _ROLE = re.compile(
@@ -61,7 +63,7 @@ _BIO = re.compile(
     r"\b(?:columnist|writer|editor|author|contributor|professor|fellow|reporter|correspondent|"
     r"journalist|host)\b.{0,200}$"
 )
-_TITLE_WINDOW = 25
+_MAX_COMMENT_LINES = 8  # lines from one comment header to the next, footers included
 
 
 @dataclass
@@ -195,7 +197,8 @@ def _title_score(group: list[_Line], window: list[_Line]) -> float:
     first = group[0]
     score = min(len(first.text) / 40, 2.0) - 0.05 * window.index(first)
     score += 3 if cue.looks_like_headline(first.text) else 0
-    score += 4 if any(_near_byline(ln, window) for ln in group) else 0
+    if any(_near_byline(ln, window) for ln in group):
+        score += 4 if cue.looks_like_headline(first.text) else 2
     score += 5 if len(group) > 1 else 0
     score += 1 if any(split_outlet(ln.text)[1] for ln in group) else 0
     return score
@@ -273,17 +276,24 @@ def _author_and_outlet(line: str) -> tuple[str, str]:
 
 
 def _find_thread_start(content: list[_Line], title_number: int) -> int:
-    """The first line of the comment thread, or one past the end when there is none."""
-    end = content[-1].number + 1 if content else 0
-    for openers in ({THREAD_START, NOTICE}, {COMMENT_HEADER}):
-        seen_paragraph = False
-        for ln in content:
-            if ln.number <= title_number:
-                continue
-            if seen_paragraph and ln.kinds & openers:
-                return ln.number
-            seen_paragraph = seen_paragraph or (not ln.kinds and cue.is_paragraph(ln.text))
-    return end
+    """The first line of the comment thread, or one past the end when there is none.
+
+    A thread opens at a comments header or moderation notice after the body has begun; failing
+    that, at a run of comment headers ("Posted by ...") that keeps recurring to the end, so one
+    stray header-like line cannot swallow the article."""
+    after = [ln for ln in content if ln.number > title_number]
+    started = False
+    for ln in after:
+        if started and ln.kinds & {THREAD_START, NOTICE}:
+            return ln.number
+        started = started or (not ln.kinds and cue.is_paragraph(ln.text))
+    headers = [i for i, ln in enumerate(after) if COMMENT_HEADER in ln.kinds]
+    for n, first in enumerate(headers):
+        rest = headers[n:] + [len(after)]
+        gaps = [b - a for a, b in zip(rest, rest[1:], strict=False)]
+        if len(rest) >= 4 and max(gaps) <= _MAX_COMMENT_LINES:
+            return after[first].number
+    return content[-1].number + 1 if content else 0
 
 
 def _classify_article_zone(
