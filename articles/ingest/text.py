@@ -7,6 +7,7 @@ with every source line assigned exactly one destination. Known furniture comes f
 It does not fetch anything or guess a URL the text does not contain.
 """
 
+import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -289,8 +290,8 @@ def _find_thread_start(content: list[_Line], title_number: int) -> int:
         started = started or (not ln.kinds and cue.is_paragraph(ln.text))
     headers = [i for i, ln in enumerate(after) if COMMENT_HEADER in ln.kinds]
     for n, first in enumerate(headers):
-        rest = headers[n:] + [len(after)]
-        gaps = [b - a for a, b in zip(rest, rest[1:], strict=False)]
+        rest = [*headers[n:], len(after)]
+        gaps = [b - a for a, b in itertools.pairwise(rest)]
         if len(rest) >= 4 and max(gaps) <= _MAX_COMMENT_LINES:
             return after[first].number
     return content[-1].number + 1 if content else 0
