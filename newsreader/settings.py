@@ -98,12 +98,17 @@ TEMPLATES = [
 
 # Unset DATABASE_URL means the project-local cluster that `make run` starts (Unix socket only).
 DATABASES = {
-    "default": dj_database_url.parse(
-        env_str("DATABASE_URL") or f"postgres://newsreader@/newsreader?host={LOCAL_DB_SOCKET_DIR}",
-        conn_max_age=60,
-        conn_health_checks=True,
-    )
+    "default": dj_database_url.parse(env_str("DATABASE_URL"), conn_max_age=60)
+    if env_str("DATABASE_URL")
+    else {
+        "ENGINE": "django.db.backends.postgresql",
+        "NAME": "newsreader",
+        "USER": "newsreader",
+        "HOST": str(LOCAL_DB_SOCKET_DIR),
+        "CONN_MAX_AGE": 60,
+    }
 }
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
