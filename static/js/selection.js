@@ -145,6 +145,12 @@ document.addEventListener("selectionchange", () => {
 });
 
 document.addEventListener("keydown", (event) => {
+  // Enter in the note field would submit with the first button (Claim): make the user choose.
+  if (event.key === "Enter" && event.target.id === "toolbar-note") {
+    event.preventDefault();
+    toolbar().querySelector("[data-tag]").focus();
+    return;
+  }
   if (event.key === "Escape") {
     if (closeEditor()) return;
     if (toolbar() && !toolbar().hidden) {
@@ -206,7 +212,8 @@ document.body.addEventListener("htmx:afterSwap", (event) => {
   if (event.detail.target.id === "editor") {
     const panel = editor();
     panel.hidden = false;
-    panel.querySelector("input:checked, input, textarea")?.focus();
+    const checked = panel.querySelector("input[name=tag]:checked");
+    (checked ?? panel.querySelector("input:not([type=hidden]), textarea"))?.focus();
   }
 });
 

@@ -8,21 +8,7 @@ from playwright.sync_api import Page, expect
 from annotations.creating import create_annotation
 from articles.importing import import_file
 
-REPO_ROOT = Path(__file__).resolve().parents[2]
-SEED = REPO_ROOT / "fixtures" / "seeds" / "004_9583635e57655564.txt"
-ARTIFACTS = REPO_ROOT / "test-artifacts"
-MAX_BYTES = 5_000_000
-
-# The sentence the acceptance check highlights in the seed article.
-TARGET_SENTENCE = "More North Korean troops could be deployed in the war"
-
-EMOJI_SENTENCE = "The committee approved the new budget on Tuesday morning."
-EMOJI_ARTICLE = (
-    "Emoji before the text, a test headline\n"
-    "\n"
-    f"Flags 🇺🇦 and faces 😀 and 𝕏 appear first. {EMOJI_SENTENCE}\n"
-    "A second paragraph follows here with enough words to count as body text.\n"
-)
+from .support import EMOJI_ARTICLE, MAX_BYTES, REPO_ROOT, SEED, SETTLE_COUNTER, sign_in
 
 
 @pytest.fixture(scope="session")
@@ -34,15 +20,6 @@ def browser_context_args(browser_context_args):
         "color_scheme": "light",
         "reduced_motion": "reduce",
     }
-
-
-def sign_in(page: Page, base_url: str, username: str, password: str) -> Page:
-    page.goto(f"{base_url}/accounts/login/")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill(password)
-    page.get_by_role("button", name="Sign in").click()
-    expect(page.get_by_role("button", name="Sign out")).to_be_visible()
-    return page
 
 
 @pytest.fixture
@@ -89,6 +66,7 @@ def make_highlight():
 @pytest.fixture
 def open_article(live_server):
     def open_(page: Page, article) -> Page:
+        page.add_init_script(SETTLE_COUNTER)  # survives reloads; guarded against doubling
         page.goto(f"{live_server.url}/articles/{article.pk}/")
         expect(page.locator("#article-body")).to_be_visible()
         # selection.js is a module script: wait until it and htmx have run.

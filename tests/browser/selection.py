@@ -8,7 +8,7 @@ from playwright.sync_api import Page
 
 # Finds `needle` (the nth occurrence at or after `after`) in the concatenated text nodes under
 # `root`, and returns the index where it starts plus the viewport rectangles of the
-# needle's first and last characters (a surrogate pair counts as one character).
+# needle's first, middle and last characters (a surrogate pair counts as one character).
 _FIND = """
 ([rootSelector, needle, nth, after, scroll]) => {
   const root = document.querySelector(rootSelector);
@@ -49,7 +49,16 @@ _FIND = """
     const rect = rects[rects.length - 1] || r.getBoundingClientRect();
     return { left: rect.left, right: rect.right, top: rect.top, bottom: rect.bottom };
   };
-  return { index, end: index + needle.length, first: box(charRange(index)), last: box(charRange(lastPos)) };
+  let midPos = index + Math.floor((needle.length - 1) / 2);
+  const midUnit = text.charCodeAt(midPos);
+  if (midUnit >= 0xdc00 && midUnit <= 0xdfff) midPos -= 1;
+  return {
+    index,
+    end: index + needle.length,
+    first: box(charRange(index)),
+    middle: box(charRange(midPos)),
+    last: box(charRange(lastPos)),
+  };
 }
 """
 
@@ -111,10 +120,9 @@ def drag_select(
 
 
 def click_text(page: Page, text: str, *, root: str = "#article-body", nth: int = 0) -> None:
-    """Click with the mouse on the middle of `text` (which must sit on one line)."""
-    found = find_text(page, text, root=root, nth=nth, scroll=True)
-    first, last = found["first"], found["last"]
-    page.mouse.click((first["left"] + last["right"]) / 2, _middle_y(first))
+    """Click with the mouse on the middle character of `text` (it may wrap across lines)."""
+    middle = find_text(page, text, root=root, nth=nth, scroll=True)["middle"]
+    page.mouse.click((middle["left"] + middle["right"]) / 2, _middle_y(middle))
 
 
 def place_caret_before(page: Page, text: str, *, root: str = "#article-body") -> None:

@@ -5,8 +5,8 @@ from playwright.sync_api import expect
 
 from annotations.models import Annotation
 
-from .conftest import EMOJI_SENTENCE, TARGET_SENTENCE
 from .selection import drag_select, selected_text
+from .support import EMOJI_SENTENCE, TARGET_SENTENCE
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

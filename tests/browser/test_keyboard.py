@@ -5,8 +5,8 @@ from playwright.sync_api import expect
 
 from annotations.models import Annotation
 
-from .conftest import TARGET_SENTENCE, sign_in
 from .selection import drag_select, place_caret_before, selected_text
+from .support import TARGET_SENTENCE, sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
