@@ -84,3 +84,35 @@ def _common_prefix(a: str, b: str) -> int:
     while n < min(len(a), len(b)) and a[n] == b[n]:
         n += 1
     return n
+
+
+def reanchor_article(article) -> dict[str, int]:
+    """Place every annotation of an article in its current canonical text: the stored position
+    if the quote is still there, else the best occurrence of the quote (context, then distance),
+    else orphaned with its quote, tag and note kept. Returns counts per outcome."""
+    from .models import Annotation
+
+    text = article.canonical_text
+    counts = {"kept": 0, "moved": 0, "orphaned": 0}
+    changed = []
+    for annotation in Annotation.objects.filter(article=article):
+        if text[annotation.start : annotation.end] == annotation.exact:
+            outcome = "kept"
+            status = Annotation.Status.ANCHORED
+        else:
+            found = locate_quote(
+                text, annotation.exact, annotation.prefix, annotation.suffix, annotation.start
+            )
+            if found is None:
+                outcome, status = "orphaned", Annotation.Status.ORPHANED
+            else:
+                outcome, status = "moved", Annotation.Status.ANCHORED
+                annotation.start, annotation.end = found, found + len(annotation.exact)
+                annotation.prefix = text[max(0, found - CONTEXT_LENGTH) : found]
+                annotation.suffix = text[annotation.end : annotation.end + CONTEXT_LENGTH]
+        counts[outcome] += 1
+        if outcome != "kept" or annotation.status != status:
+            annotation.status = status
+            changed.append(annotation)
+    Annotation.objects.bulk_update(changed, ["start", "end", "prefix", "suffix", "status"])
+    return counts

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from django.db import transaction
 
+from annotations.anchoring import reanchor_article
 from articles.ingest import IngestError, ParsedArticle, parse_article
 from articles.models import Article, Block, Comment, CommentThread, StrippedSegment
 
@@ -52,6 +53,8 @@ def import_article(parsed: ParsedArticle, *, raw_bytes: bytes) -> ImportResult:
         article.stripped.all().delete()
         CommentThread.objects.filter(article=article).delete()
     _create_parts(article, parsed)
+    if outcome is Outcome.UPDATED:
+        reanchor_article(article)  # highlights are never deleted, only moved or orphaned
     return ImportResult(outcome, article)
 
 

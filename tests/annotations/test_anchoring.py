@@ -39,3 +39,53 @@ def test_context_is_32_code_points_each_side():
 def test_out_of_range_offsets_are_clamped():
     anchor = anchor_selection(TEXT, len(TEXT) - 5, len(TEXT) + 100)
     assert anchor.exact == "here."
+
+
+@pytest.mark.django_db
+def test_reimport_moves_highlights_and_orphans_lost_ones(tmp_path, reader):
+    from annotations.creating import create_annotation
+    from annotations.models import Annotation
+    from articles.importing import import_file
+
+    page = tmp_path / "page.txt"
+    body = [
+        "The council voted on Tuesday to close the library branch on Elm Street.",
+        "Residents said the decision ignored three hundred letters of protest.",
+        "The mayor promised a review of the budget before the end of the year.",
+    ]
+    page.write_text("A Library Closes Its Doors\n\n" + "\n\n".join(body) + "\n")
+    article = import_file(page, max_bytes=10_000).article
+    text = article.canonical_text
+
+    def highlight(phrase, tag):
+        start = text.index(phrase)
+        return create_annotation(
+            user=reader, article=article, tag=tag, start=start, end=start + len(phrase)
+        )
+
+    kept = highlight("The council voted", "claim")
+    moved = highlight("three hundred letters", "quote")
+    lost = highlight("promised a review", "opinion")
+    page.write_text(
+        "A Library Closes Its Doors\n\n"
+        + "\n\n".join(
+            [
+                body[0],
+                "A new paragraph was added here by the editors today.",
+                body[1],
+                "The mayor said nothing more about it at the meeting.",
+            ]
+        )
+        + "\n"
+    )
+    assert import_file(page, max_bytes=10_000).outcome == "updated"
+    article.refresh_from_db()
+    new = article.canonical_text
+    for annotation in (kept, moved, lost):
+        annotation.refresh_from_db()
+    assert new[kept.start : kept.end] == "The council voted" and kept.status == "anchored"
+    assert new[moved.start : moved.end] == "three hundred letters" and moved.start > text.index(
+        "three"
+    )
+    assert lost.status == Annotation.Status.ORPHANED and lost.exact == "promised a review"
+    assert Annotation.objects.count() == 3
