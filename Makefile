@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 MANAGE := $(PY) manage.py
 
-.PHONY: run test stop db lint check-deploy
+.PHONY: run test stop db check-deploy bench
 .DEFAULT_GOAL := run
 
 run: $(VENV)/.installed .env db
@@ -41,3 +41,8 @@ $(VENV)/.installed: pyproject.toml
 check-deploy: $(VENV)/.installed
 	DEBUG=false SECRET_KEY=$$(od -An -N32 -tx1 /dev/urandom | tr -d ' \n') ALLOWED_HOSTS=example.org \
 		$(MANAGE) check --deploy --fail-level WARNING
+
+# Benchmarks against a separate database; SCALE=0.05 for a quick run.
+SCALE ?= 1.0
+bench: $(VENV)/.installed .env db
+	$(PY) -m bench.run --scale $(SCALE)

@@ -77,12 +77,9 @@ class ExportRow(NamedTuple):
     status: str
 
 
-def export_rows(annotations: QuerySet) -> Iterator[ExportRow]:
-    """Rows straight from a server-side cursor, a chunk at a time, with no model instances.
-
-    The cursor lives in a transaction: outside one, PostgreSQL would materialise the whole
-    result (WITH HOLD) before the first row."""
-    values = annotations.values_list(
+def export_values(annotations: QuerySet) -> QuerySet:
+    """The export's columns, in order, as a values_list query (also used to compare with COPY)."""
+    return annotations.values_list(
         "pk",
         "article_id",
         F("article__title"),
@@ -101,10 +98,17 @@ def export_rows(annotations: QuerySet) -> Iterator[ExportRow]:
         IsoTimestamp("updated_at"),
         "status",
     )
+
+
+def export_rows(annotations: QuerySet) -> Iterator[ExportRow]:
+    """Rows straight from a server-side cursor, a chunk at a time, with no model instances.
+
+    The cursor lives in a transaction: outside one, PostgreSQL would materialise the whole
+    result (WITH HOLD) before the first row."""
     with transaction.atomic(), connection.cursor() as cursor:
         # An export reads every row: plan for the whole result, not the first tenth.
         cursor.execute("SET LOCAL cursor_tuple_fraction = 1.0")
-        for row in values.iterator(chunk_size=CHUNK_ROWS):
+        for row in export_values(annotations).iterator(chunk_size=CHUNK_ROWS):
             yield ExportRow._make(row)
 
 
