@@ -1,13 +1,17 @@
 import os
 import shutil
+from pathlib import Path
 
 import pytest
 from django.contrib.auth import get_user_model
+
+from articles.importing import import_file
 
 # Playwright's sync API keeps an event loop running in the test thread; Django's ORM calls in
 # the same thread (fixtures, assertions) are still synchronous and safe.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
+SEED = Path(__file__).resolve().parents[1] / "fixtures" / "seeds" / "004_9583635e57655564.txt"
 CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
 
 
@@ -47,3 +51,9 @@ def reader_client(client, reader):
 @pytest.fixture
 def other_user(db):
     return get_user_model().objects.create_user("other", password="other-pass")
+
+
+@pytest.fixture
+def article(db):
+    """The Newsweek seed: ten comments, a doubled caption, a byline widget."""
+    return import_file(SEED, max_bytes=5_000_000).article

@@ -2,13 +2,12 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from django.contrib.auth import get_user_model
 from playwright.sync_api import Page, expect
 
 from annotations.creating import create_annotation
 from articles.importing import import_file
 
-from .support import EMOJI_ARTICLE, MAX_BYTES, REPO_ROOT, SEED, SETTLE_COUNTER, sign_in
+from .support import EMOJI_ARTICLE, MAX_BYTES, REPO_ROOT, SETTLE_COUNTER, sign_in
 
 
 @pytest.fixture(scope="session")
@@ -25,16 +24,6 @@ def browser_context_args(browser_context_args):
 @pytest.fixture
 def logged_in_page(page, live_server, reader):
     return sign_in(page, live_server.url, "reader", "reader-pass")
-
-
-@pytest.fixture
-def other_reader(db):
-    return get_user_model().objects.create_user("other", password="other-pass")
-
-
-@pytest.fixture
-def article(db):
-    return import_file(SEED, max_bytes=MAX_BYTES).article
 
 
 @pytest.fixture

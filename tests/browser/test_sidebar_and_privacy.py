@@ -47,7 +47,7 @@ def test_tag_filter_is_remembered_after_reload(
 
 
 def test_second_user_does_not_see_the_first_users_highlights(
-    logged_in_page, open_article, article, claim_and_quote, other_reader, new_context, live_server
+    logged_in_page, open_article, article, claim_and_quote, other_user, new_context, live_server
 ):
     owner_page = open_article(logged_in_page, article)
     expect(owner_page.locator("#article-body mark")).to_have_count(2)
@@ -64,7 +64,7 @@ def test_second_user_does_not_see_the_first_users_highlights(
 
 
 def test_second_user_cannot_open_the_first_users_highlight_editor(
-    claim_and_quote, other_reader, new_context, live_server
+    claim_and_quote, other_user, new_context, live_server
 ):
     claim, _ = claim_and_quote
     other_page = sign_in(new_context().new_page(), live_server.url, "other", "other-pass")
