@@ -1,9 +1,25 @@
-"""Turn a selection into a stored anchor: snap it to words, trim it, take its quote and context."""
+"""Anchors: a selection turned into a stored anchor, and an anchor placed again in changed text.
 
+Placing tries, in order: the exact quote, at its stored position unless another occurrence keeps
+more of the stored context (context, then distance, chooses among repeats); the quote with
+whitespace ignored; a fuzzy match of the quote near its old place.
+A fuzzy match is judged by the similarity of the quote (normalised Levenshtein, 0..1) and of its
+stored prefix and suffix, against the next best other place:
+
+  quote >= 0.90, context >= 0.5, same numbers, clearly ahead of any other place -> moved (fuzzy)
+  quote >= 0.60, ahead of any other place                  -> needs review (its owner decides)
+  anything weaker, or two places that score alike          -> orphaned (kept, re-tried)
+A changed number is never a typo to a fact-checker, so it always asks for review.
+"""
+
+import re
 import unicodedata
 from dataclasses import dataclass
+from enum import StrEnum
 
-from .models import CONTEXT_LENGTH
+from .matching import FuzzyMatch, fuzzy_find, locate_ignoring_whitespace, locate_quote
+
+CONTEXT_LENGTH = 32  # code points of prefix and suffix kept with each quote
 
 
 @dataclass(frozen=True)
@@ -54,65 +70,109 @@ def anchor_selection(text: str, start: int, end: int, *, snap: bool = True) -> A
     )
 
 
-def locate_quote(text: str, exact: str, prefix: str, suffix: str, hint: int) -> int | None:
-    """Where `exact` sits in `text`: every occurrence scored by matching context, ties broken
-    by distance from `hint` (the old start). None when the quote no longer occurs."""
-    if not exact:
-        return None
-    best, best_key = None, None
-    position = text.find(exact)
-    while position != -1:
-        before = text[max(0, position - len(prefix)) : position]
-        after = text[position + len(exact) : position + len(exact) + len(suffix)]
-        context = _common_suffix(before, prefix) + _common_prefix(after, suffix)
-        key = (-context, abs(position - hint))
-        if best_key is None or key < best_key:
-            best, best_key = position, key
-        position = text.find(exact, position + 1)
-    return best
+FUZZY_WINDOW = 10_000  # code points searched either side of the old position
+MOVE_QUOTE = 0.90
+MOVE_CONTEXT = 0.5
+REVIEW_QUOTE = 0.60
+CLEAR_LEAD = 0.10  # how far a moved match must score above the next best place
+ALIKE = 0.03  # closer than this, two places score alike and nothing is attached
+_DIGITS = re.compile(r"\d+")
 
 
-def _common_suffix(a: str, b: str) -> int:
-    n = 0
-    while n < min(len(a), len(b)) and a[-1 - n] == b[-1 - n]:
-        n += 1
-    return n
+class Outcome(StrEnum):
+    KEPT = "kept"
+    MOVED = "moved"
+    FUZZY = "fuzzy"
+    NEEDS_REVIEW = "needs_review"
+    ORPHANED = "orphaned"
 
 
-def _common_prefix(a: str, b: str) -> int:
-    n = 0
-    while n < min(len(a), len(b)) and a[n] == b[n]:
-        n += 1
-    return n
+@dataclass(frozen=True)
+class Placement:
+    outcome: Outcome
+    start: int
+    end: int
+
+
+def place(text: str, *, start: int, end: int, exact: str, prefix: str, suffix: str) -> Placement:
+    """Where an annotation made on older text belongs in `text`, and how sure that is."""
+    found = locate_quote(text, exact, prefix, suffix, start)
+    if found == start and end - start == len(exact):
+        return Placement(Outcome.KEPT, start, end)
+    if found is not None:
+        return Placement(Outcome.MOVED, found, found + len(exact))
+    span = locate_ignoring_whitespace(text, exact, prefix, suffix, start)
+    if span is not None:
+        return Placement(Outcome.MOVED, *span)
+    best, runner_up = fuzzy_find(text, exact, prefix, suffix, start, window=FUZZY_WINDOW)
+    outcome = judge(best, runner_up, exact)
+    if outcome is Outcome.ORPHANED:
+        return Placement(Outcome.ORPHANED, start, end)
+    return Placement(outcome, best.start, best.end)
+
+
+def judge(best: FuzzyMatch | None, runner_up: FuzzyMatch | None, exact: str) -> Outcome:
+    if best is None or best.quote_similarity < REVIEW_QUOTE:
+        return Outcome.ORPHANED
+    lead = best.score - (runner_up.score if runner_up else 0.0)
+    if lead < ALIKE:
+        return Outcome.ORPHANED
+    confident = (
+        best.quote_similarity >= MOVE_QUOTE
+        and best.context_similarity >= MOVE_CONTEXT
+        and _DIGITS.findall(best.text) == _DIGITS.findall(exact)
+    )
+    return Outcome.FUZZY if confident and lead >= CLEAR_LEAD else Outcome.NEEDS_REVIEW
+
+
+def context_around(text: str, start: int, end: int) -> tuple[str, str]:
+    return text[max(0, start - CONTEXT_LENGTH) : start], text[end : end + CONTEXT_LENGTH]
 
 
 def reanchor_article(article) -> dict[str, int]:
-    """Place every annotation of an article in its current canonical text: the stored position
-    if the quote is still there, else the best occurrence of the quote (context, then distance),
-    else orphaned with its quote, tag and note kept. Returns counts per outcome."""
+    """Place every annotation of an article (orphans included, so they are re-tried) in its
+    current canonical text. Nothing is deleted. Returns counts per outcome."""
     from .models import Annotation
 
     text = article.canonical_text
-    counts = {"kept": 0, "moved": 0, "orphaned": 0}
+    counts = dict.fromkeys(Outcome, 0)
     changed = []
     for annotation in Annotation.objects.filter(article=article):
-        if text[annotation.start : annotation.end] == annotation.exact:
-            outcome = "kept"
-            status = Annotation.Status.ANCHORED
-        else:
-            found = locate_quote(
-                text, annotation.exact, annotation.prefix, annotation.suffix, annotation.start
-            )
-            if found is None:
-                outcome, status = "orphaned", Annotation.Status.ORPHANED
-            else:
-                outcome, status = "moved", Annotation.Status.ANCHORED
-                annotation.start, annotation.end = found, found + len(annotation.exact)
-                annotation.prefix = text[max(0, found - CONTEXT_LENGTH) : found]
-                annotation.suffix = text[annotation.end : annotation.end + CONTEXT_LENGTH]
-        counts[outcome] += 1
-        if outcome != "kept" or annotation.status != status:
-            annotation.status = status
+        placement = place(
+            text,
+            start=annotation.start,
+            end=annotation.end,
+            exact=annotation.exact,
+            prefix=annotation.prefix,
+            suffix=annotation.suffix,
+        )
+        counts[placement.outcome] += 1
+        if apply_placement(annotation, placement, text):
             changed.append(annotation)
-    Annotation.objects.bulk_update(changed, ["start", "end", "prefix", "suffix", "status"])
-    return counts
+    Annotation.objects.bulk_update(changed, ["start", "end", "exact", "prefix", "suffix", "status"])
+    return {str(outcome): n for outcome, n in counts.items()}
+
+
+def apply_placement(annotation, placement: Placement, text: str) -> bool:
+    """Update an annotation in memory from its placement; True when anything changed.
+    An attached annotation's quote always equals the text it points at. A needs-review one
+    points at the candidate but keeps its quote and context until its owner decides; an
+    orphan keeps everything, its old position included, for the next attempt."""
+    from .models import Annotation
+
+    before = (annotation.start, annotation.end, annotation.exact, annotation.status)
+    if placement.outcome is Outcome.ORPHANED:
+        annotation.status = Annotation.Status.ORPHANED
+    elif placement.outcome is Outcome.NEEDS_REVIEW:
+        annotation.status = Annotation.Status.NEEDS_REVIEW
+        annotation.start, annotation.end = placement.start, placement.end
+    else:
+        annotation.status = Annotation.Status.ANCHORED
+        attach(annotation, text, placement.start, placement.end)
+    return before != (annotation.start, annotation.end, annotation.exact, annotation.status)
+
+
+def attach(annotation, text: str, start: int, end: int) -> None:
+    annotation.start, annotation.end = start, end
+    annotation.exact = text[start:end]
+    annotation.prefix, annotation.suffix = context_around(text, start, end)

@@ -24,6 +24,7 @@ def create_annotation(
         start=anchor.start,
         end=anchor.end,
         exact=anchor.exact,
+        original_exact=anchor.exact,
         prefix=anchor.prefix,
         suffix=anchor.suffix,
     )

@@ -37,6 +37,7 @@ CSV_COLUMNS = [
     "created_at",
     "updated_at",
     "status",
+    "original_quote",
 ]
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 CHUNK_ROWS = 5000
@@ -75,6 +76,7 @@ class ExportRow(NamedTuple):
     created_at: str
     updated_at: str
     status: str
+    original_quote: str
 
 
 def export_values(annotations: QuerySet) -> QuerySet:
@@ -97,6 +99,7 @@ def export_values(annotations: QuerySet) -> QuerySet:
         IsoTimestamp("created_at"),
         IsoTimestamp("updated_at"),
         "status",
+        "original_exact",
     )
 
 

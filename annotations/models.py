@@ -4,7 +4,7 @@ from django.db.models import Count, Q
 
 from articles.models import Article
 
-CONTEXT_LENGTH = 32  # code points of prefix and suffix kept with each quote
+from .anchoring import CONTEXT_LENGTH
 
 
 class AnnotationQuerySet(models.QuerySet):
@@ -40,7 +40,8 @@ class Annotation(models.Model):
     note = models.TextField(blank=True, max_length=5000)
     start = models.PositiveIntegerField(help_text="Code point offset in the canonical text.")
     end = models.PositiveIntegerField()
-    exact = models.TextField(help_text="The quoted text, as selected.")
+    exact = models.TextField(help_text="The quoted text; follows the text when a highlight moves.")
+    original_exact = models.TextField(blank=True, help_text="The quote as first made.")
     prefix = models.CharField(max_length=CONTEXT_LENGTH, blank=True)
     suffix = models.CharField(max_length=CONTEXT_LENGTH, blank=True)
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.ANCHORED)

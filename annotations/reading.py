@@ -14,7 +14,8 @@ def reading_context(article: Article, user) -> dict:
     """Context for the reading view; a constant number of queries whatever the highlight count."""
     annotations = list(Annotation.objects.for_user(user).filter(article=article).in_text_order())
     placed = [a for a in annotations if a.status != Annotation.Status.ORPHANED]
-    renderer = BodyRenderer([Span(a.pk, a.tag, a.start, a.end) for a in placed])
+    review = Annotation.Status.NEEDS_REVIEW
+    renderer = BodyRenderer([Span(a.pk, a.tag, a.start, a.end, a.status == review) for a in placed])
     blocks = [(block, renderer.render(block.text, block.start)) for block in article.blocks.all()]
     counts = Counter(a.tag for a in placed)
     stripped = list(article.stripped.all())
@@ -25,6 +26,7 @@ def reading_context(article: Article, user) -> dict:
         "article": article,
         "blocks": blocks,
         "annotations": [_sidebar_row(a, labels, edit_prefix) for a in placed],
+        "review": [_review_row(a, article, labels) for a in placed if a.status == review],
         "orphaned": [a for a in annotations if a.status == Annotation.Status.ORPHANED],
         "tag_counts": [(tag, label, counts[tag]) for tag, label in Annotation.Tag.choices],
         "stripped_groups": _group_by_kind(stripped),
@@ -44,6 +46,16 @@ def _sidebar_row(annotation: Annotation, labels: dict, edit_prefix: str) -> dict
         "quote": quote if len(quote) <= 140 else quote[:139] + "…",
         "note": annotation.note,
         "edit_url": f"{edit_prefix}{annotation.pk}/",
+    }
+
+
+def _review_row(annotation: Annotation, article: Article, labels: dict) -> dict:
+    return {
+        "pk": annotation.pk,
+        "tag": annotation.tag,
+        "label": labels[annotation.tag],
+        "was": annotation.exact,
+        "now": article.canonical_text[annotation.start : annotation.end],
     }
 
 

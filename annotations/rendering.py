@@ -19,6 +19,7 @@ class Span:
     tag: str
     start: int
     end: int
+    review: bool = False  # placed by a fuzzy match its owner has not confirmed yet
 
 
 class BodyRenderer:
@@ -33,7 +34,8 @@ class BodyRenderer:
     @staticmethod
     def _open_tag(span: Span) -> str:
         tag = escape(span.tag)
-        return f'<mark data-annotation-id="{int(span.id)}" data-tag="{tag}" class="hl hl-{tag}">'
+        classes = f"hl hl-{tag} hl-review" if span.review else f"hl hl-{tag}"
+        return f'<mark data-annotation-id="{int(span.id)}" data-tag="{tag}" class="{classes}">'
 
     def render(self, text: str, block_start: int) -> SafeString:
         block_end = block_start + len(text)

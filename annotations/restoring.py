@@ -1,9 +1,9 @@
 """Read annotations back from a JSONL or W3C export (a restore, or a move between servers).
 
 Articles are matched by identity (canonical URL or file name), users by username. A quote
-that no longer sits at its stored position is found again by its text and context; one that
-cannot be found is kept as orphaned. A row that already exists is skipped, so a second run
-adds nothing.
+that no longer sits at its stored position is placed the way a re-import places it
+(anchoring.place): found again, fuzzy-attached, marked for review or kept as orphaned. A row
+that already exists is skipped, so a second run adds nothing.
 """
 
 import json
@@ -18,7 +18,7 @@ from django.db import transaction
 
 from articles.models import Article
 
-from .anchoring import CONTEXT_LENGTH, locate_quote
+from .anchoring import Outcome, apply_placement, place
 from .models import Annotation
 
 
@@ -39,6 +39,7 @@ class Restored:
     end: int
     created_at: str
     updated_at: str
+    original_quote: str = ""
 
 
 def read_export(stream: TextIO) -> Iterator[Restored]:
@@ -67,7 +68,7 @@ def read_export(stream: TextIO) -> Iterator[Restored]:
 
 
 def restore(rows: Iterator[Restored], *, default_user=None) -> dict[str, int]:
-    counts = {"created": 0, "skipped": 0, "orphaned": 0, "failed": 0}
+    counts = dict.fromkeys(["created", "needs_review", "orphaned", "skipped", "failed"], 0)
     users, articles = {}, {}
     for row in rows:
         user = _cached(users, row.user, lambda u: _find_user(u) or default_user)
@@ -83,32 +84,40 @@ def restore(rows: Iterator[Restored], *, default_user=None) -> dict[str, int]:
 @transaction.atomic
 def _restore_one(row: Restored, user, article: Article) -> str:
     text = article.canonical_text
-    start, status = row.start, Annotation.Status.ANCHORED
-    if text[row.start : row.end] != row.quote:
-        found = locate_quote(text, row.quote, row.prefix, row.suffix, row.start)
-        start = found if found is not None else 0
-        status = Annotation.Status.ANCHORED if found is not None else Annotation.Status.ORPHANED
-    end = start + len(row.quote) if status == Annotation.Status.ANCHORED else row.end
-    existing = Annotation.objects.filter(user=user, article=article, tag=row.tag, exact=row.quote)
-    if existing.filter(start=start, end=end).exists():
-        return "skipped"
-    annotation = Annotation.objects.create(
+    annotation = Annotation(
         user=user,
         article=article,
         tag=row.tag,
         note=row.note,
-        start=start,
-        end=max(end, start + 1),
+        start=row.start,
+        end=max(row.end, row.start + 1),
         exact=row.quote,
-        prefix=text[max(0, start - CONTEXT_LENGTH) : start] if status == "anchored" else row.prefix,
-        suffix=text[end : end + CONTEXT_LENGTH] if status == "anchored" else row.suffix,
-        status=status,
+        original_exact=row.original_quote or row.quote,
+        prefix=row.prefix,
+        suffix=row.suffix,
     )
+    placement = place(
+        text, start=row.start, end=row.end, exact=row.quote, prefix=row.prefix, suffix=row.suffix
+    )
+    apply_placement(annotation, placement, text)
+    duplicate = Annotation.objects.filter(
+        user=user,
+        article=article,
+        tag=row.tag,
+        exact=annotation.exact,
+        start=annotation.start,
+        end=annotation.end,
+    )
+    if duplicate.exists():
+        return "skipped"
+    annotation.save()
     Annotation.objects.filter(pk=annotation.pk).update(
         created_at=datetime.fromisoformat(row.created_at),
         updated_at=datetime.fromisoformat(row.updated_at),
     )
-    return "created" if status == Annotation.Status.ANCHORED else "orphaned"
+    return {Outcome.NEEDS_REVIEW: "needs_review", Outcome.ORPHANED: "orphaned"}.get(
+        placement.outcome, "created"
+    )
 
 
 def _from_jsonl(obj: dict) -> Restored:
@@ -125,6 +134,7 @@ def _from_jsonl(obj: dict) -> Restored:
             end=int(obj["end"]),
             created_at=obj["created_at"],
             updated_at=obj.get("updated_at", obj["created_at"]),
+            original_quote=obj.get("original_quote", ""),
         )
     except (KeyError, TypeError, ValueError) as exc:
         raise RestoreError(f"annotation {obj.get('annotation_id')}: missing or bad {exc}") from exc

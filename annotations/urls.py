@@ -14,4 +14,5 @@ urlpatterns = [
     path("annotations/<int:pk>/", views.annotation_edit, name="annotation-edit"),
     path("annotations/<int:pk>/update/", views.annotation_update, name="annotation-update"),
     path("annotations/<int:pk>/delete/", views.annotation_delete, name="annotation-delete"),
+    path("annotations/<int:pk>/review/", views.annotation_review, name="annotation-review"),
 ]

@@ -18,6 +18,7 @@ from .filters import AnnotationFilterForm, filter_annotations, scope_name
 from .forms import AnnotationCreateForm, AnnotationEditForm
 from .models import Annotation
 from .reading import reading_context
+from .reviewing import confirm_placement, reject_placement
 
 
 def _reader(
@@ -90,6 +91,26 @@ def annotation_delete(request: HttpRequest, pk: int) -> HttpResponse:
     }
     annotation.delete()
     return _reader(request, article, f"Deleted highlight “{_short(annotation.exact)}”.", undo=undo)
+
+
+@require_POST
+def annotation_review(request: HttpRequest, pk: int) -> HttpResponse:
+    annotation = get_object_or_404(
+        Annotation.objects.select_related("article"),
+        pk=pk,
+        user=request.user,
+        status=Annotation.Status.NEEDS_REVIEW,
+    )
+    decision = request.POST.get("decision")
+    if decision == "confirm":
+        confirm_placement(annotation)
+        status = f"Kept at its new place: “{_short(annotation.exact)}”."
+    elif decision == "reject":
+        reject_placement(annotation)
+        status = "Set aside with the highlights that could not be placed."
+    else:
+        return HttpResponseBadRequest("decision must be confirm or reject")
+    return _reader(request, annotation.article, status, focus_id=annotation.pk)
 
 
 def _short(text: str, limit: int = 60) -> str:

@@ -152,6 +152,7 @@ def test_reading_view_shows_only_my_highlights(client, other_user, make_annotati
         ("get", "/annotations/{pk}/"),
         ("post", "/annotations/{pk}/update/"),
         ("post", "/annotations/{pk}/delete/"),
+        ("post", "/annotations/{pk}/review/"),
     ],
 )
 def test_every_page_requires_login(client, make_annotation, article, method, path):
@@ -165,7 +166,12 @@ def test_every_page_requires_login(client, make_annotation, article, method, pat
 @pytest.mark.django_db
 @pytest.mark.parametrize(
     "path",
-    ["/articles/{article}/annotations/", "/annotations/{pk}/update/", "/annotations/{pk}/delete/"],
+    [
+        "/articles/{article}/annotations/",
+        "/annotations/{pk}/update/",
+        "/annotations/{pk}/delete/",
+        "/annotations/{pk}/review/",
+    ],
 )
 def test_posts_without_csrf_token_are_refused(reader, make_annotation, article, path):
     annotation = make_annotation()
