@@ -10,6 +10,7 @@ from django.db import transaction
 from annotations.anchoring import reanchor_article
 from articles.ingest import IngestError, ParsedArticle, parse_article
 from articles.models import Article, Block, Comment, CommentThread, StrippedSegment
+from articles.reclassifying import reapply_reclassifications
 
 
 class Outcome(StrEnum):
@@ -54,6 +55,7 @@ def import_article(parsed: ParsedArticle, *, raw_bytes: bytes) -> ImportResult:
         CommentThread.objects.filter(article=article).delete()
     _create_parts(article, parsed)
     if outcome is Outcome.UPDATED:
+        reapply_reclassifications(article)  # manual fixes whose text is still there
         reanchor_article(article)  # highlights are never deleted, only moved or orphaned
     return ImportResult(outcome, article)
 

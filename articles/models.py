@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.db import models
@@ -144,3 +145,53 @@ class Comment(models.Model):
 
     def __str__(self) -> str:
         return self.text[:80]
+
+
+class ReclassificationQuerySet(models.QuerySet):
+    def applied(self):
+        return self.filter(undone_at__isnull=True, superseded_at__isnull=True)
+
+
+class Reclassification(models.Model):
+    """One manual move between body, stripped segments and comments, with what undoes it."""
+
+    class Action(models.TextChoices):
+        BLOCK_TO_STRIPPED = "block_to_stripped", "Body block moved to stripped"
+        STRIPPED_TO_BODY = "stripped_to_body", "Stripped segment restored to body"
+        COMMENT_TO_BODY = "comment_to_body", "Comment restored to body"
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="reclassifications")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    action = models.CharField(max_length=30, choices=Action.choices)
+    kind = models.CharField(max_length=20, blank=True, help_text="Stripped kind, when one.")
+    text = models.TextField(help_text="The text that moved.")
+    change = models.JSONField(help_text="Rows and line destinations removed and added.")
+    source_sha256 = models.CharField(max_length=64, help_text="The article's source when applied.")
+    reanchored = models.JSONField(default=dict, help_text="Highlights per re-anchoring outcome.")
+    undone_at = models.DateTimeField(null=True, blank=True)
+    undone_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    superseded_at = models.DateTimeField(
+        null=True, blank=True, help_text="When a re-import no longer had this text."
+    )
+
+    objects = ReclassificationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["article", "-created_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.get_action_display()}: {self.text[:60]}"
+
+    @property
+    def is_applied(self) -> bool:
+        return self.undone_at is None and self.superseded_at is None
