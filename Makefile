@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 MANAGE := $(PY) manage.py
 
-.PHONY: run test stop db check-deploy bench
+.PHONY: run test stop db check-deploy bench bench-anchoring
 .DEFAULT_GOAL := run
 
 run: $(VENV)/.installed .env db
@@ -46,3 +46,7 @@ check-deploy: $(VENV)/.installed
 SCALE ?= 1.0
 bench: $(VENV)/.installed .env db
 	$(PY) -m bench.run --scale $(SCALE)
+
+# Re-anchoring judged on generated edit cases with known answers (about a minute).
+bench-anchoring: $(VENV)/.installed .env db
+	$(PY) -m bench.anchoring

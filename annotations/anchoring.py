@@ -2,12 +2,13 @@
 
 Placing tries, in order: the exact quote, at its stored position unless another occurrence keeps
 more of the stored context (context, then distance, chooses among repeats); the quote with
-whitespace ignored; a fuzzy match of the quote near its old place.
+whitespace ignored; a fuzzy match of the quote near its old place. An exact match of a short
+quote counts only with enough of its old context around it (EVIDENCE).
 A fuzzy match is judged by the similarity of the quote (normalised Levenshtein, 0..1) and of its
 stored prefix and suffix, against the next best other place:
 
   quote >= 0.90, context >= 0.5, same numbers, clearly ahead of any other place -> moved (fuzzy)
-  quote >= 0.60, ahead of any other place                  -> needs review (its owner decides)
+  quote >= 0.60, score >= 0.70, ahead of any other place  -> needs review (its owner decides)
   anything weaker, or two places that score alike          -> orphaned (kept, re-tried)
 A changed number is never a typo to a fact-checker, so it always asks for review.
 """
@@ -17,7 +18,13 @@ import unicodedata
 from dataclasses import dataclass
 from enum import StrEnum
 
-from .matching import FuzzyMatch, fuzzy_find, locate_ignoring_whitespace, locate_quote
+from .matching import (
+    FuzzyMatch,
+    context_overlap,
+    fuzzy_find,
+    locate_ignoring_whitespace,
+    locate_quote,
+)
 
 CONTEXT_LENGTH = 32  # code points of prefix and suffix kept with each quote
 
@@ -74,6 +81,8 @@ FUZZY_WINDOW = 10_000  # code points searched either side of the old position
 MOVE_QUOTE = 0.90
 MOVE_CONTEXT = 0.5
 REVIEW_QUOTE = 0.60
+REVIEW_SCORE = 0.70  # 3/4 quote similarity + 1/4 context similarity
+EVIDENCE = 40  # code points of quote plus surviving context an exact match needs
 CLEAR_LEAD = 0.10  # how far a moved match must score above the next best place
 ALIKE = 0.03  # closer than this, two places score alike and nothing is attached
 _DIGITS = re.compile(r"\d+")
@@ -97,12 +106,13 @@ class Placement:
 def place(text: str, *, start: int, end: int, exact: str, prefix: str, suffix: str) -> Placement:
     """Where an annotation made on older text belongs in `text`, and how sure that is."""
     found = locate_quote(text, exact, prefix, suffix, start)
-    if found == start and end - start == len(exact):
-        return Placement(Outcome.KEPT, start, end)
-    if found is not None:
-        return Placement(Outcome.MOVED, found, found + len(exact))
+    if found is not None and _enough_evidence(
+        text, found, found + len(exact), exact, prefix, suffix
+    ):
+        outcome = Outcome.KEPT if (found, found + len(exact)) == (start, end) else Outcome.MOVED
+        return Placement(outcome, found, found + len(exact))
     span = locate_ignoring_whitespace(text, exact, prefix, suffix, start)
-    if span is not None:
+    if span is not None and _enough_evidence(text, *span, exact, prefix, suffix):
         return Placement(Outcome.MOVED, *span)
     best, runner_up = fuzzy_find(text, exact, prefix, suffix, start, window=FUZZY_WINDOW)
     outcome = judge(best, runner_up, exact)
@@ -111,8 +121,16 @@ def place(text: str, *, start: int, end: int, exact: str, prefix: str, suffix: s
     return Placement(outcome, best.start, best.end)
 
 
+def _enough_evidence(text: str, start: int, end: int, exact: str, prefix: str, suffix: str) -> bool:
+    """A short quote alone proves little ("the" is everywhere): the quote and the stored context
+    still around it must add up to EVIDENCE code points, or all there is."""
+    possible = len(exact) + len(prefix) + len(suffix)
+    evidence = len(exact) + context_overlap(text, start, end, prefix, suffix)
+    return evidence >= min(EVIDENCE, possible)
+
+
 def judge(best: FuzzyMatch | None, runner_up: FuzzyMatch | None, exact: str) -> Outcome:
-    if best is None or best.quote_similarity < REVIEW_QUOTE:
+    if best is None or best.quote_similarity < REVIEW_QUOTE or best.score < REVIEW_SCORE:
         return Outcome.ORPHANED
     lead = best.score - (runner_up.score if runner_up else 0.0)
     if lead < ALIKE:

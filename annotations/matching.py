@@ -6,6 +6,7 @@ Pure functions over `str` (code point offsets); anchoring.py decides what a matc
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
@@ -31,10 +32,13 @@ def locate_quote(text: str, exact: str, prefix: str, suffix: str, hint: int) -> 
 
 
 def context_overlap(text: str, start: int, end: int, prefix: str, suffix: str) -> int:
-    """How many code points of the stored prefix and suffix still surround text[start:end]."""
-    before = text[max(0, start - len(prefix)) : start]
-    after = text[end : end + len(suffix)]
-    return _common_suffix(before, prefix) + _common_prefix(after, suffix)
+    """How many code points of the stored prefix and suffix still surround text[start:end],
+    with runs of whitespace counted as one space (re-wrapping is not a change of context)."""
+    before = _SPACE.sub(" ", text[max(0, start - len(prefix) - 8) : start])
+    after = _SPACE.sub(" ", text[end : end + len(suffix) + 8])
+    return _common_suffix(before, _SPACE.sub(" ", prefix)) + _common_prefix(
+        after, _SPACE.sub(" ", suffix)
+    )
 
 
 def locate_ignoring_whitespace(
@@ -55,6 +59,7 @@ def locate_ignoring_whitespace(
     return offsets[found], offsets[found + len(squeezed_exact) - 1] + 1
 
 
+@lru_cache(maxsize=2)  # one article's text serves all its annotations
 def _squeeze(text: str) -> tuple[str, list[int]]:
     offsets = [i for i, ch in enumerate(text) if not ch.isspace()]
     return "".join(text[i] for i in offsets), offsets

@@ -24,13 +24,13 @@ PYTHON = sys.executable
 BENCH_DB = "newsreader_bench"
 
 
-def bench_environment() -> dict[str, str]:
+def bench_environment(database: str = BENCH_DB) -> dict[str, str]:
     url = os.environ.get("DATABASE_URL")
     if url:
         parts = urlsplit(url)
-        url = urlunsplit(parts._replace(path=f"/{BENCH_DB}"))
+        url = urlunsplit(parts._replace(path=f"/{database}"))
     else:
-        url = f"postgres://newsreader@/{BENCH_DB}?host={ROOT / '.data' / 'postgres'}"
+        url = f"postgres://newsreader@/{database}?host={ROOT / '.data' / 'postgres'}"
     return {
         "DATABASE_URL": url,
         "DEBUG": "false",
@@ -46,10 +46,11 @@ def recreate_database(url: str) -> None:
     import psycopg
 
     parts = urlsplit(url)
+    database = parts.path.lstrip("/")
     admin = urlunsplit(parts._replace(path="/postgres"))
     with psycopg.connect(admin, autocommit=True) as conn:
-        conn.execute(f"DROP DATABASE IF EXISTS {BENCH_DB}")
-        conn.execute(f"CREATE DATABASE {BENCH_DB}")
+        conn.execute(f'DROP DATABASE IF EXISTS "{database}"')
+        conn.execute(f'CREATE DATABASE "{database}"')
 
 
 def percentile(values: list[float], fraction: float) -> float:
