@@ -1,33 +1,50 @@
-"""What the reading view shows: the body with the user's highlights, and their sidebar list."""
+"""What the reading view shows: the body with the user's highlights, and their sidebar list.
+
+Hundreds of highlights are common, so rows come as tuples (no model instances) and the sidebar
+list is built from escaped strings rather than a template loop: 500 highlights render in a few
+milliseconds instead of tens.
+"""
 
 from collections import Counter
+from html import escape
 
 from django.urls import reverse
+from django.utils.safestring import SafeString, mark_safe
 
+from articles.ingest.sanitize import linkify
 from articles.models import Article
 
 from .models import Annotation
 from .rendering import BodyRenderer, Span
 
+FIELDS = ("pk", "tag", "start", "end", "status", "exact", "note")
+LABELS = dict(Annotation.Tag.choices)
+ORPHANED, NEEDS_REVIEW = Annotation.Status.ORPHANED, Annotation.Status.NEEDS_REVIEW
+
 
 def reading_context(article: Article, user) -> dict:
     """Context for the reading view; a constant number of queries whatever the highlight count."""
-    annotations = list(Annotation.objects.for_user(user).filter(article=article).in_text_order())
-    placed = [a for a in annotations if a.status != Annotation.Status.ORPHANED]
-    review = Annotation.Status.NEEDS_REVIEW
-    renderer = BodyRenderer([Span(a.pk, a.tag, a.start, a.end, a.status == review) for a in placed])
+    rows = list(
+        Annotation.objects.for_user(user)
+        .filter(article=article)
+        .in_text_order()
+        .values_list(*FIELDS, named=True)
+    )
+    placed = [r for r in rows if r.status != ORPHANED]
+    renderer = BodyRenderer(
+        [Span(r.pk, r.tag, r.start, r.end, r.status == NEEDS_REVIEW) for r in placed]
+    )
     blocks = [(block, renderer.render(block.text, block.start)) for block in article.blocks.all()]
-    counts = Counter(a.tag for a in placed)
+    counts = Counter(r.tag for r in placed)
     stripped = list(article.stripped.all())
     thread = getattr(article, "thread", None) if _has_thread(article) else None
-    labels = dict(Annotation.Tag.choices)
-    edit_prefix = reverse("annotations:annotation-edit", args=[0]).removesuffix("0/")
     return {
         "article": article,
         "blocks": blocks,
-        "annotations": [_sidebar_row(a, labels, edit_prefix) for a in placed],
-        "review": [_review_row(a, article, labels) for a in placed if a.status == review],
-        "orphaned": [a for a in annotations if a.status == Annotation.Status.ORPHANED],
+        "highlight_count": len(placed),
+        "highlight_list": highlight_list(placed),
+        "review": [_review_row(r, article) for r in placed if r.status == NEEDS_REVIEW],
+        "orphaned": [_labelled(r) for r in rows if r.status == ORPHANED],
         "tag_counts": [(tag, label, counts[tag]) for tag, label in Annotation.Tag.choices],
         "stripped_groups": _group_by_kind(stripped),
         "stripped_count": len(stripped),
@@ -36,27 +53,33 @@ def reading_context(article: Article, user) -> dict:
     }
 
 
-def _sidebar_row(annotation: Annotation, labels: dict, edit_prefix: str) -> dict:
-    """Plain values for the sidebar: hundreds of rows render fast without model lookups."""
-    quote = annotation.exact
-    return {
-        "pk": annotation.pk,
-        "tag": annotation.tag,
-        "label": labels[annotation.tag],
-        "quote": quote if len(quote) <= 140 else quote[:139] + "…",
-        "note": annotation.note,
-        "edit_url": f"{edit_prefix}{annotation.pk}/",
-    }
+def highlight_list(rows) -> SafeString:
+    """The sidebar's <li> items, in text order; each opens the editor of its highlight.
+    Every value is escaped here (the note by linkify, which escapes before linking)."""
+    edit_prefix = reverse("annotations:annotation-edit", args=[0]).removesuffix("0/")
+    items = []
+    for r in rows:
+        tag, pk = escape(r.tag), int(r.pk)
+        note = f'<p class="note">{linkify(r.note)}</p>' if r.note else ""
+        items.append(
+            f'<li data-tag="{tag}"><button type="button" class="highlight-link"'
+            f' data-annotation-id="{pk}" hx-get="{edit_prefix}{pk}/" hx-target="#editor">'
+            f'<span class="tag-label tag-{tag}">{escape(LABELS[r.tag])}</span>'
+            f' <span class="quote">{escape(_short(r.exact))}</span></button>{note}</li>'
+        )
+    return mark_safe("\n".join(items))  # noqa: S308 -- built from escaped values only
 
 
-def _review_row(annotation: Annotation, article: Article, labels: dict) -> dict:
-    return {
-        "pk": annotation.pk,
-        "tag": annotation.tag,
-        "label": labels[annotation.tag],
-        "was": annotation.exact,
-        "now": article.canonical_text[annotation.start : annotation.end],
-    }
+def _short(quote: str, limit: int = 140) -> str:
+    return quote if len(quote) <= limit else quote[: limit - 1] + "…"
+
+
+def _labelled(row) -> dict:
+    return {"pk": row.pk, "tag": row.tag, "label": LABELS[row.tag], "exact": row.exact}
+
+
+def _review_row(row, article: Article) -> dict:
+    return _labelled(row) | {"was": row.exact, "now": article.canonical_text[row.start : row.end]}
 
 
 def _has_thread(article: Article) -> bool:

@@ -8,8 +8,8 @@ import itertools
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
+from html import escape
 
-from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 
@@ -44,20 +44,23 @@ class BodyRenderer:
         last = bisect_left(self.starts, block_end)
         inside = [s for s in self.spans[first:last] if s.end > block_start]
         if not inside:
-            return escape(text)
+            return mark_safe(escape(text))  # noqa: S308
         cuts = sorted(
             {0, len(text)}
             | {max(s.start - block_start, 0) for s in inside}
             | {min(s.end - block_start, len(text)) for s in inside}
         )
-        parts = []
+        parts, active, waiting = [], [], iter(inside)
+        upcoming = next(waiting, None)
         for left, right in itertools.pairwise(cuts):
-            run = str(escape(text[left:right]))
-            covering = [
-                s for s in inside if s.start <= block_start + left and s.end >= block_start + right
-            ]
-            opened = "".join(self.open_tags[s.id] for s in covering)
-            parts.append(f"{opened}{run}{'</mark>' * len(covering)}")
+            position = block_start + left
+            # A span covers this run when it has started and not ended: cuts fall on every edge.
+            active = [s for s in active if s.end > position]
+            while upcoming is not None and upcoming.start <= position:
+                active.append(upcoming)  # spans arrive outermost first, as sorted
+                upcoming = next(waiting, None)
+            opened = "".join(self.open_tags[s.id] for s in active)
+            parts.append(f"{opened}{escape(text[left:right])}{'</mark>' * len(active)}")
         return mark_safe("".join(parts))  # noqa: S308 -- text escaped, attributes built from ints and escaped tags
 
 
