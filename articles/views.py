@@ -1,16 +1,27 @@
+from collections.abc import Callable
+from functools import wraps
+
+from django.contrib import messages
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
 from django.core.paginator import Paginator
 from django.db.models import Count, F, Q
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
+from django.utils.text import Truncator
+from django.views.decorators.http import require_GET, require_POST
 from django.views.decorators.vary import vary_on_headers
+from django_htmx.http import HttpResponseClientRedirect
 
 from annotations.models import Annotation
 from annotations.reading import reading_context
 
-from .models import Article
+from . import reclassifying
+from .diagnosis import source_context
+from .forms import ReclassifyForm, StripForm
+from .models import Article, Reclassification, StrippedSegment
 
 PAGE_SIZE = 20
 SORTS = {
@@ -81,3 +92,123 @@ def article_list(request: HttpRequest) -> HttpResponse:
 def article_detail(request: HttpRequest, pk: int) -> HttpResponse:
     article = get_object_or_404(Article, pk=pk)
     return render(request, "articles/article_detail.html", reading_context(article, request.user))
+
+
+def staff_required(view):
+    """Staff-only pages answer 404 to everyone else, so they do not reveal themselves."""
+
+    @wraps(view)
+    def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        if not request.user.is_staff:
+            raise Http404
+        return view(request, *args, **kwargs)
+
+    return wrapped
+
+
+@require_GET
+@staff_required
+def article_source(request: HttpRequest, pk: int) -> HttpResponse:
+    article = get_object_or_404(Article, pk=pk)
+    return render(request, "articles/article_source.html", source_context(article))
+
+
+@require_POST
+@staff_required
+def block_strip(request: HttpRequest, pk: int, block_id: int) -> HttpResponse:
+    article = get_object_or_404(Article.objects.only("pk"), pk=pk)
+    form = StripForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "Not moved: choose what kind of text the block is.")
+        return _back(request, article, "source")
+    kind = form.cleaned_data["kind"]
+    return _reclassify(
+        request,
+        article,
+        form.cleaned_data["back"],
+        lambda: reclassifying.strip_block(article, block_id, kind, user=request.user),
+    )
+
+
+@require_POST
+@staff_required
+def segment_restore(request: HttpRequest, pk: int, segment_id: int) -> HttpResponse:
+    article = get_object_or_404(Article.objects.only("pk"), pk=pk)
+    back = _back_choice(request)
+    return _reclassify(
+        request,
+        article,
+        back,
+        lambda: reclassifying.restore_segment(article, segment_id, user=request.user),
+    )
+
+
+@require_POST
+@staff_required
+def comment_restore(request: HttpRequest, pk: int, comment_id: int) -> HttpResponse:
+    article = get_object_or_404(Article.objects.only("pk"), pk=pk)
+    return _reclassify(
+        request,
+        article,
+        _back_choice(request),
+        lambda: reclassifying.restore_comment(article, comment_id, user=request.user),
+    )
+
+
+@require_POST
+@staff_required
+def reclassification_undo(request: HttpRequest, pk: int, reclassification_id: int) -> HttpResponse:
+    article = get_object_or_404(Article.objects.only("pk"), pk=pk)
+    return _reclassify(
+        request,
+        article,
+        _back_choice(request),
+        lambda: reclassifying.undo_reclassification(
+            article, reclassification_id, user=request.user
+        ),
+        undo=True,
+    )
+
+
+def _back_choice(request: HttpRequest) -> str:
+    form = ReclassifyForm(request.POST)
+    return form.cleaned_data["back"] if form.is_valid() else "source"
+
+
+def _reclassify(
+    request: HttpRequest,
+    article: Article,
+    back: str,
+    change: Callable[[], reclassifying.Done],
+    *,
+    undo: bool = False,
+) -> HttpResponse:
+    try:
+        done = change()
+    except reclassifying.ReclassifyError as exc:
+        messages.error(request, f"Nothing changed: {exc}")
+    else:
+        messages.success(request, describe(done, undo=undo))
+    return _back(request, article, back)
+
+
+def _back(request: HttpRequest, article: Article, back: str) -> HttpResponse:
+    name = "articles:detail" if back == "detail" else "articles:source"
+    url = reverse(name, args=[article.pk])
+    return HttpResponseClientRedirect(url) if request.htmx else redirect(url)
+
+
+def describe(done: reclassifying.Done, *, undo: bool = False) -> str:
+    record = done.record
+    quote = Truncator(record.text.replace("\n", " ")).chars(80)
+    if undo:
+        what = f"Undone: {record.get_action_display().lower()}"
+    elif record.action == Reclassification.Action.BLOCK_TO_STRIPPED:
+        what = f"Moved out of the body as {StrippedSegment.Kind(record.kind).label.lower()}"
+    else:
+        what = "Restored to the body"
+    outcomes = ", ".join(f"{n} {o.replace('_', ' ')}" for o, n in done.reanchored.items() if n)
+    highlights = (
+        f"Highlights re-anchored: {outcomes}." if outcomes else "No highlights to re-anchor."
+    )
+    return f"{what}: “{quote}”. {highlights}"

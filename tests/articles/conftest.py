@@ -3,6 +3,7 @@ from pathlib import Path
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.test import Client
 
 from articles.importing import import_article, import_file
 from articles.ingest import parse_article
@@ -20,7 +21,8 @@ def staff(db):
 
 
 @pytest.fixture
-def staff_client(client, staff):
+def staff_client(staff):
+    client = Client()  # its own, so a test can hold it beside `reader_client`
     client.force_login(staff)
     return client
 
