@@ -7,6 +7,7 @@ Add rows here, not `if` statements in the parser.
 """
 
 import re
+from functools import lru_cache
 from typing import Final
 
 # Kinds that are not stripped-segment kinds: they steer the comment-thread splitter.
@@ -465,7 +466,8 @@ def normalize(line: str) -> str:
     return _SPACES.sub(" ", line).strip()
 
 
-def match_markers(line: str) -> set[str]:
+@lru_cache(maxsize=16_384)  # site furniture repeats across a corpus
+def match_markers(line: str) -> frozenset[str]:
     """Every kind whose pattern matches this (normalised) line."""
     text = normalize(line)
-    return {kind for kind, pattern in _COMPILED if pattern.search(text)}
+    return frozenset(kind for kind, pattern in _COMPILED if pattern.search(text))
