@@ -8,11 +8,10 @@ carriage return) get a leading apostrophe, as OWASP recommends; the apostrophe i
 the cell and the text after it is unchanged. JSONL, W3C and Markdown keep text exactly.
 """
 
-import csv
 import json
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from itertools import groupby
+from itertools import groupby, islice
 from typing import NamedTuple, TextIO
 from urllib.parse import quote
 
@@ -55,6 +54,19 @@ class IsoTimestamp(Func):
         super().__init__(F(field), output_field=TextField())
 
 
+class Neutralised(Func):
+    """A text cell with a leading apostrophe when it starts like a formula (FORMULA_STARTS)."""
+
+    template = (
+        "CASE WHEN left(%(expressions)s, 1) IN ('=', '+', '-', '@', E'\\t', E'\\r') "
+        "THEN '''' || %(expressions)s ELSE %(expressions)s END"
+    )
+    output_field = TextField()
+
+    def __init__(self, field: str):
+        super().__init__(F(field), output_field=TextField())
+
+
 W3C_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 
 
@@ -79,27 +91,29 @@ class ExportRow(NamedTuple):
     original_quote: str
 
 
-def export_values(annotations: QuerySet) -> QuerySet:
-    """The export's columns, in order, as a values_list query (also used to compare with COPY)."""
+def export_values(annotations: QuerySet, *, neutralised: bool = False) -> QuerySet:
+    """The export's columns, in order, as a values_list query (also used to compare with COPY).
+    `neutralised`: text cells a spreadsheet would run as a formula come defused by PostgreSQL."""
+    cell = Neutralised if neutralised else F
     return annotations.values_list(
         "pk",
         "article_id",
-        F("article__title"),
-        F("article__url"),
-        F("article__identity"),
-        F("article__outlet"),
-        F("user__username"),
+        cell("article__title"),
+        cell("article__url"),
+        cell("article__identity"),
+        cell("article__outlet"),
+        cell("user__username"),
         "tag",
-        "exact",
-        "note",
+        cell("exact"),
+        cell("note"),
         "start",
         "end",
-        "prefix",
-        "suffix",
+        cell("prefix"),
+        cell("suffix"),
         IsoTimestamp("created_at"),
         IsoTimestamp("updated_at"),
         "status",
-        "original_exact",
+        cell("original_exact"),
     )
 
 
@@ -115,36 +129,38 @@ def export_rows(annotations: QuerySet) -> Iterator[ExportRow]:
             yield ExportRow._make(row)
 
 
-_FORMULA_FIRST = frozenset(FORMULA_STARTS)
+def csv_records(annotations: QuerySet) -> Iterator[str]:
+    """One CSV record per annotation, written by PostgreSQL itself (COPY ... TO STDOUT): the
+    query neutralises the cells and formats the timestamps, PostgreSQL quotes, Python only
+    passes the records on. As fast as COPY, memory flat."""
+    query = export_values(annotations, neutralised=True).query
+    sql, params = query.sql_with_params()
+    statement = f"COPY ({sql}) TO STDOUT WITH (FORMAT csv)"
+    with connection.cursor() as cursor, cursor.cursor.copy(statement, params) as copy:
+        for record in copy:  # one row per message, so a character is never split
+            yield bytes(record).decode("utf-8")
 
 
 def neutralise(cell: str) -> str:
-    """Defuse a cell a spreadsheet would evaluate as a formula."""
+    """Defuse a cell a spreadsheet would evaluate as a formula (Neutralised is this rule in
+    SQL, which the CSV export uses)."""
     return "'" + cell if cell.startswith(FORMULA_STARTS) else cell
 
 
-def csv_lines(rows: Iterable[ExportRow], *, excel: bool = False) -> Iterator[str]:
-    """The CSV as text chunks: BOM (for Excel), header, then rows in batches."""
-    buffer = _LineBuffer()
-    writer = csv.writer(buffer, lineterminator="\r\n")
+def csv_lines(records: Iterable[str], *, excel: bool = False) -> Iterator[str]:
+    """The CSV as text chunks: BOM (for Excel), header, then the records from csv_records()
+    in batches."""
     if excel:
         yield "\ufeff"
-    writer.writerow(CSV_COLUMNS)
-    yield buffer.take()
-    for n, row in enumerate(rows, 1):
-        writer.writerow(
-            [
-                "'" + value if type(value) is str and value[:1] in _FORMULA_FIRST else value
-                for value in row
-            ]
-        )
-        if n % 500 == 0:
-            yield buffer.take()
-    yield buffer.take()
+    yield ",".join(CSV_COLUMNS) + "\n"
+    records = iter(records)
+    while batch := "".join(islice(records, 500)):
+        yield batch
 
 
-def write_annotations_csv(rows: Iterable[ExportRow], out: TextIO, *, excel: bool = False) -> int:
-    counter = _Counter(rows)
+def write_annotations_csv(annotations: QuerySet, out: TextIO, *, excel: bool = False) -> int:
+    """Stream the annotations as spreadsheet-safe CSV into `out`; returns the row count."""
+    counter = _Counter(csv_records(annotations))
     for chunk in csv_lines(counter, excel=excel):
         out.write(chunk)
     return counter.count
@@ -258,13 +274,22 @@ class _Counter:
 class ExportFormat:
     extension: str
     content_type: str
-    chunks: Callable[[Iterable[ExportRow], str], Iterator[str]]
+    chunks: Callable[[Iterable, str], Iterator[str]]
+    csv: bool = False  # chunks() takes csv_records(), not export_rows()
+
+    def rows(self, annotations: QuerySet) -> Iterator:
+        return csv_records(annotations) if self.csv else export_rows(annotations)
 
 
 FORMATS = {
-    "csv": ExportFormat("csv", "text/csv; charset=utf-8", lambda rows, _: csv_lines(rows)),
+    "csv": ExportFormat(
+        "csv", "text/csv; charset=utf-8", lambda rows, _: csv_lines(rows), csv=True
+    ),
     "csv-excel": ExportFormat(
-        "csv", "text/csv; charset=utf-8", lambda rows, _: csv_lines(rows, excel=True)
+        "csv",
+        "text/csv; charset=utf-8",
+        lambda rows, _: csv_lines(rows, excel=True),
+        csv=True,
     ),
     "jsonl": ExportFormat("jsonl", "application/x-ndjson", lambda rows, _: jsonl_lines(rows)),
     "w3c": ExportFormat(

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_GET, require_POST
 from articles.models import Article
 
 from .creating import EmptySelection, create_annotation
-from .export import FORMATS, export_rows
+from .export import FORMATS
 from .filters import AnnotationFilterForm, filter_annotations, scope_name
 from .forms import AnnotationCreateForm, AnnotationEditForm
 from .models import Annotation
@@ -150,7 +150,7 @@ def annotation_export(request: HttpRequest, fmt: str) -> StreamingHttpResponse:
     data = form.cleaned_data
     export = FORMATS[fmt]
     scope = scope_name(data)
-    rows = export_rows(filter_annotations(request.user, data))
+    rows = export.rows(filter_annotations(request.user, data))
     response = StreamingHttpResponse(
         export.chunks(rows, f"Newsreader annotations: {scope}"), content_type=export.content_type
     )

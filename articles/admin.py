@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.db import models
 from django.urls import reverse
 from django.utils.html import format_html
 
@@ -22,6 +23,7 @@ class ArticleAdmin(admin.ModelAdmin):
     list_display = ["title", "outlet", "author", "source_format", "imported_at", "updated_at"]
     list_filter = ["outlet", "source_format", "imported_at"]
     search_fields = ["title", "identity", "author", "outlet"]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     readonly_fields = [
         "source_view",
         "sha256",

@@ -1,7 +1,8 @@
 """Export annotations as CSV, JSONL, W3C Web Annotation JSON-LD or Markdown.
 
-Streams rows from a server-side cursor to a file or stdout, so memory stays flat for any
-count; progress goes to stderr for large exports. Without --user, exports everyone's.
+Streams rows (for CSV, records written by PostgreSQL's COPY) to a file or stdout, so memory
+stays flat for any count; progress goes to stderr for large exports. Without --user, exports
+everyone's.
 """
 
 from pathlib import Path
@@ -9,7 +10,7 @@ from pathlib import Path
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
-from annotations.export import FORMATS, export_rows
+from annotations.export import FORMATS
 from annotations.filters import AnnotationFilterForm, filter_annotations
 
 PROGRESS_EVERY = 50_000
@@ -50,7 +51,7 @@ class Command(BaseCommand):
             else self.stdout._out
         )
         try:
-            written = self._write(export, export_rows(annotations), out, total)
+            written = self._write(export, export.rows(annotations), out, total)
         finally:
             if options["output"]:
                 out.close()
