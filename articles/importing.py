@@ -8,7 +8,8 @@ from pathlib import Path
 from django.db import transaction
 
 from annotations.anchoring import reanchor_article
-from articles.ingest import IngestError, ParsedArticle, parse_article
+from articles.ingest import ParsedArticle
+from articles.ingest.files import load_file
 from articles.models import Article, Block, Comment, CommentThread, StrippedSegment
 from articles.reclassifying import reapply_reclassifications
 
@@ -27,14 +28,7 @@ class ImportResult:
 
 def import_file(path: Path, *, max_bytes: int) -> ImportResult:
     """Read, parse and store one file. Raises IngestError with a reason on bad input."""
-    try:
-        size = path.stat().st_size
-    except FileNotFoundError as exc:
-        raise IngestError("no such file") from exc
-    if size > max_bytes:
-        raise IngestError(f"file is {size:,} bytes, over the {max_bytes:,}-byte limit")
-    data = path.read_bytes()
-    parsed = parse_article(data, name=path.name, max_bytes=max_bytes)
+    parsed, data = load_file(path, max_bytes=max_bytes)
     return import_article(parsed, raw_bytes=data)
 
 

@@ -164,3 +164,22 @@ def test_stripped_segments_keep_source_positions(pages):
     run_import(pages / "000_5aeb8d7986c9f49e.txt")
     ads = StrippedSegment.objects.filter(kind="ad").values_list("source_line", flat=True)
     assert list(ads) == [6, 24, 36, 42, 44, 48, 49]
+
+
+@pytest.mark.django_db
+def test_parallel_parsing_gives_the_same_articles_and_failures(tmp_path):
+    for i in range(24):
+        (tmp_path / f"page{i:02}.txt").write_text(
+            f"Headline Number {i} Is Here\n\nAdvertisement\n\nThe body of article {i} is here.\n"
+        )
+    (tmp_path / "page99.txt").write_bytes(b"\x00\x01\x02binary\x00" * 50)
+    code, out, err = run_import(tmp_path, jobs=2)
+    assert code == 1
+    assert "page99.txt" in err and "binary" in err
+    assert "imported   24 articles" in out
+    parallel = list(Article.objects.order_by("identity").values_list("identity", "canonical_text"))
+    Article.objects.all().delete()
+    run_import(tmp_path, jobs=1)
+    serial = list(Article.objects.order_by("identity").values_list("identity", "canonical_text"))
+    assert parallel == serial and len(serial) == 24
+    assert all("Advertisement" not in text for _, text in serial)

@@ -7,19 +7,26 @@ non-zero when any file failed. It does not download pages.
 """
 
 import glob
+import multiprocessing
+import os
 import sys
 from collections import defaultdict
+from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
+from functools import partial
 from pathlib import Path
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import DatabaseError
 
-from articles.importing import Outcome, import_file
-from articles.ingest import IngestError
+from articles.importing import Outcome, import_article
+from articles.ingest import IngestError, ParsedArticle
+from articles.ingest.files import load_or_reason
 
 SUFFIXES = {".txt", ".html", ".htm"}
 PROGRESS_FROM = 20  # files; fewer finish before a bar would help
+PARALLEL_FROM = 20  # files; fewer do not pay for starting worker processes
 
 
 def expand_paths(patterns: list[str]) -> tuple[list[Path], list[tuple[str, str]]]:
@@ -42,6 +49,21 @@ def expand_paths(patterns: list[str]) -> tuple[list[Path], list[tuple[str, str]]
     return list(dict.fromkeys(files)), missing
 
 
+def parsed_files(
+    files: list[Path], max_bytes: int, jobs: int
+) -> Iterator[tuple[Path, tuple[ParsedArticle, bytes] | str]]:
+    """Each file with its parse, or the reason it cannot be read, in order. With jobs > 1,
+    worker processes parse ahead while the caller writes to the database. They are spawned,
+    not forked, so they share nothing with this process (its database connection least)."""
+    load = partial(load_or_reason, max_bytes=max_bytes)
+    if jobs <= 1:
+        yield from zip(files, map(load, files), strict=True)
+        return
+    spawn = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=spawn) as pool:
+        yield from zip(files, pool.map(load, files, chunksize=8), strict=True)
+
+
 class Command(BaseCommand):
     help = "Import scraped articles from .txt or .html files, folders or glob patterns."
 
@@ -53,21 +75,30 @@ class Command(BaseCommand):
             default=settings.IMPORT_MAX_BYTES,
             help="Refuse files larger than this (default: %(default)s).",
         )
+        parser.add_argument(
+            "--jobs",
+            type=int,
+            default=os.cpu_count() or 1,
+            help="Processes parsing files while this one writes (default: %(default)s).",
+        )
 
-    def handle(self, *args, paths, max_bytes, verbosity, **options):
+    def handle(self, *args, paths, max_bytes, jobs, verbosity, **options):
         files, missing = expand_paths(paths)
         if not files and not missing:
             raise CommandError("Nothing to import.")
         results: dict[str, list[str]] = defaultdict(list)
         failures = [(pattern, reason) for pattern, reason in missing]
         show_progress = len(files) >= PROGRESS_FROM and verbosity > 0
-        for n, path in enumerate(files, 1):
+        jobs = jobs if len(files) >= PARALLEL_FROM else 1
+        for n, (path, loaded) in enumerate(parsed_files(files, max_bytes, jobs), 1):
             try:
-                outcome = import_file(path, max_bytes=max_bytes).outcome
+                if isinstance(loaded, str):
+                    raise IngestError(loaded)
+                outcome = import_article(loaded[0], raw_bytes=loaded[1]).outcome
                 results[outcome].append(str(path))
                 if verbosity > 1:
                     self.stdout.write(f"{outcome:>9}  {path}")
-            except (IngestError, OSError, DatabaseError) as exc:
+            except (IngestError, DatabaseError) as exc:
                 failures.append((str(path), str(exc) or type(exc).__name__))
             if show_progress:
                 self._progress(n, len(files))
