@@ -23,7 +23,21 @@ ORPHANED, NEEDS_REVIEW = Annotation.Status.ORPHANED, Annotation.Status.NEEDS_REV
 
 
 def reading_context(article: Article, user) -> dict:
-    """Context for the reading view; a constant number of queries whatever the highlight count."""
+    """Context for the whole reading page; a constant number of queries whatever the
+    highlight count."""
+    stripped = list(article.stripped.all())
+    thread = getattr(article, "thread", None) if _has_thread(article) else None
+    return reader_context(article, user) | {
+        "stripped_groups": _group_by_kind(stripped),
+        "stripped_count": len(stripped),
+        "thread": thread,
+        "comments": list(thread.comments.all()) if thread else [],
+    }
+
+
+def reader_context(article: Article, user) -> dict:
+    """Context for the reader fragment alone (body and sidebar), which every highlight change
+    re-renders: three queries."""
     rows = list(
         Annotation.objects.for_user(user)
         .filter(article=article)
@@ -31,13 +45,10 @@ def reading_context(article: Article, user) -> dict:
         .values_list(*FIELDS, named=True)
     )
     placed = [r for r in rows if r.status != ORPHANED]
-    renderer = BodyRenderer(
-        [Span(r.pk, r.tag, r.start, r.end, r.status == NEEDS_REVIEW) for r in placed]
-    )
+    spans = [Span(r.pk, r.tag, r.start, r.end, r.status == NEEDS_REVIEW) for r in placed]
+    renderer = BodyRenderer(spans)
     blocks = [(block, renderer.render(block.text, block.start)) for block in article.blocks.all()]
     counts = Counter(r.tag for r in placed)
-    stripped = list(article.stripped.all())
-    thread = getattr(article, "thread", None) if _has_thread(article) else None
     return {
         "article": article,
         "blocks": blocks,
@@ -46,10 +57,6 @@ def reading_context(article: Article, user) -> dict:
         "review": [_review_row(r, article) for r in placed if r.status == NEEDS_REVIEW],
         "orphaned": [_labelled(r) for r in rows if r.status == ORPHANED],
         "tag_counts": [(tag, label, counts[tag]) for tag, label in Annotation.Tag.choices],
-        "stripped_groups": _group_by_kind(stripped),
-        "stripped_count": len(stripped),
-        "thread": thread,
-        "comments": list(thread.comments.all()) if thread else [],
     }
 
 

@@ -17,7 +17,7 @@ from .export import FORMATS
 from .filters import AnnotationFilterForm, filter_annotations, scope_name
 from .forms import AnnotationCreateForm, AnnotationEditForm
 from .models import Annotation
-from .reading import reading_context
+from .reading import reader_context
 from .reviewing import confirm_placement, reject_placement
 
 
@@ -26,7 +26,7 @@ def _reader(
 ) -> HttpResponse:
     if not request.htmx:
         return redirect(article)
-    context = reading_context(article, request.user) | {
+    context = reader_context(article, request.user) | {
         "status": status,
         "undo": undo,
         "focus_id": focus_id,

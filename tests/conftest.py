@@ -4,12 +4,19 @@ from pathlib import Path
 
 import pytest
 from django.contrib.auth import get_user_model
+from hypothesis import settings as hypothesis_settings
 
 from articles.importing import import_file
 
 # Playwright's sync API keeps an event loop running in the test thread; Django's ORM calls in
 # the same thread (fixtures, assertions) are still synchronous and safe.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+# Property tests draw the same examples on every run, so a clean checkout passes or fails the
+# same way; HYPOTHESIS_PROFILE=explore draws fresh ones while developing.
+hypothesis_settings.register_profile("repeatable", derandomize=True, database=None)
+hypothesis_settings.register_profile("explore", max_examples=1000)
+hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "repeatable"))
 
 SEED = Path(__file__).resolve().parents[1] / "fixtures" / "seeds" / "004_9583635e57655564.txt"
 CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
