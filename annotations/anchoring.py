@@ -121,6 +121,18 @@ def place(text: str, *, start: int, end: int, exact: str, prefix: str, suffix: s
     return Placement(outcome, best.start, best.end)
 
 
+def place_anchor(text: str, anchor) -> Placement:
+    """place() for anything with start, end, exact, prefix and suffix (an Anchor, an Annotation)."""
+    return place(
+        text,
+        start=anchor.start,
+        end=anchor.end,
+        exact=anchor.exact,
+        prefix=anchor.prefix,
+        suffix=anchor.suffix,
+    )
+
+
 def _enough_evidence(text: str, start: int, end: int, exact: str, prefix: str, suffix: str) -> bool:
     """A short quote alone proves little ("the" is everywhere): the quote and the stored context
     still around it must add up to EVIDENCE code points, or all there is."""
@@ -156,14 +168,7 @@ def reanchor_article(article) -> dict[str, int]:
     counts = dict.fromkeys(Outcome, 0)
     changed = []
     for annotation in Annotation.objects.filter(article=article):
-        placement = place(
-            text,
-            start=annotation.start,
-            end=annotation.end,
-            exact=annotation.exact,
-            prefix=annotation.prefix,
-            suffix=annotation.suffix,
-        )
+        placement = place_anchor(text, annotation)
         counts[placement.outcome] += 1
         if apply_placement(annotation, placement, text):
             changed.append(annotation)

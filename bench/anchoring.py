@@ -21,7 +21,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from annotations.anchoring import CONTEXT_LENGTH, Outcome, anchor_selection, place  # noqa: E402
+from annotations.anchoring import (  # noqa: E402
+    CONTEXT_LENGTH,
+    Outcome,
+    anchor_selection,
+    place,
+    place_anchor,
+)
 from articles.ingest import parse_article  # noqa: E402
 
 BENCH_DB = "newsreader_bench_anchoring"
@@ -334,7 +340,7 @@ def long_article_timing(paragraph_sets: list[list[str]], highlights: int = 500) 
     for label, new in (("shifted", shifted), ("typo_in_each", typos)):
         began = time.perf_counter()
         for a in anchors:
-            place(new, start=a.start, end=a.end, exact=a.exact, prefix=a.prefix, suffix=a.suffix)
+            place_anchor(new, a)
         timings[f"long_article_{label}_ms"] = round((time.perf_counter() - began) * 1000, 1)
     timings["long_article_chars"] = len(text)
     timings["long_article_highlights"] = len(anchors)

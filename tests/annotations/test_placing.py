@@ -5,7 +5,13 @@ import re
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from annotations.anchoring import CONTEXT_LENGTH, Outcome, anchor_selection, apply_placement, place
+from annotations.anchoring import (
+    CONTEXT_LENGTH,
+    Outcome,
+    anchor_selection,
+    apply_placement,
+    place_anchor,
+)
 from annotations.models import Annotation
 
 TEXT = (
@@ -19,15 +25,12 @@ PHRASE = "the budget would be balanced by 2027"
 def placed(new_text: str, old_text: str = TEXT, phrase: str = PHRASE, occurrence: int = 0):
     start = [m.start() for m in re.finditer(re.escape(phrase), old_text)][occurrence]
     anchor = anchor_selection(old_text, start, start + len(phrase), snap=False)
-    placement = place(
-        new_text,
-        start=anchor.start,
-        end=anchor.end,
-        exact=anchor.exact,
-        prefix=anchor.prefix,
-        suffix=anchor.suffix,
-    )
-    return placement, new_text[placement.start : placement.end]
+    return place_and_read(new_text, anchor)
+
+
+def place_and_read(text, anchor):
+    placement = place_anchor(text, anchor)
+    return placement, text[placement.start : placement.end]
 
 
 def test_unchanged_text_keeps_the_position():
@@ -95,8 +98,7 @@ def test_placing_keeps_the_quote_equal_to_the_text_unless_flagged():
             anchor.prefix,
             anchor.suffix,
         )
-        placement = place(new, start=anchor.start, end=anchor.end, exact=anchor.exact,
-                          prefix=anchor.prefix, suffix=anchor.suffix)  # fmt: skip
+        placement = place_anchor(new, anchor)
         apply_placement(annotation, placement, new)
         if annotation.status == Annotation.Status.ANCHORED:
             assert new[annotation.start : annotation.end] == annotation.exact
@@ -131,18 +133,6 @@ def highlighted(draw, min_length=1):
     return text, anchor_selection(text, start, end, snap=False)
 
 
-def place_anchor(text, anchor):
-    placement = place(
-        text,
-        start=anchor.start,
-        end=anchor.end,
-        exact=anchor.exact,
-        prefix=anchor.prefix,
-        suffix=anchor.suffix,
-    )
-    return placement, text[placement.start : placement.end]
-
-
 def indistinguishable(text: str, a: int, b: int, anchor) -> bool:
     """Two places the stored anchor cannot tell apart: the same quote inside the same stored
     prefix and suffix (a text that repeats a whole sentence, say)."""
@@ -167,7 +157,7 @@ def test_edits_away_from_a_highlight_keep_it_exactly(case, sentence, before, pic
     spot = spots[pick % len(spots)]
     new = text[:spot] + sentence + " " + text[spot:]
     shift = len(sentence) + 1 if spot <= anchor.start else 0
-    placement, words = place_anchor(new, anchor)
+    placement, words = place_and_read(new, anchor)
     assert placement.outcome in (Outcome.KEPT, Outcome.MOVED)
     assert words == anchor.exact
     expected = anchor.start + shift
@@ -185,7 +175,9 @@ def test_a_typo_fixed_inside_a_highlight_keeps_it_by_fuzzy_match(case, pick, let
     typo_text = text[:i] + letter + text[i + 1 :]
     typo_anchor = anchor_selection(typo_text, anchor.start, anchor.end, snap=False)
     assume(typo_text.count(typo_anchor.exact) == 1 and text.count(anchor.exact) == 1)
-    placement, _ = place_anchor(text, typo_anchor)  # the fix restores `text`
+    # "the the the the" has no one right place for a fuzzy match; prose does.
+    assume(len(set(anchor.exact.lower().split())) >= 3)
+    placement, _ = place_and_read(text, typo_anchor)  # the fix restores `text`
     assert placement.outcome is Outcome.FUZZY
     assert (placement.start, placement.end) == (anchor.start, anchor.end)
 
@@ -199,7 +191,7 @@ def test_deleting_the_passage_orphans_the_highlight(text, sentence, pick):
     old = text[:spot] + marker + " " + text[spot:]
     start = old.index("underwater")
     anchor = anchor_selection(old, start, start + len("underwater volcano erupts"))
-    placement, _ = place_anchor(text, anchor)
+    placement, _ = place_and_read(text, anchor)
     assert placement.outcome is Outcome.ORPHANED
 
 
@@ -211,7 +203,7 @@ def test_whitespace_only_changes_never_orphan(case, data):
     chosen = data.draw(st.sets(st.sampled_from(spaces), max_size=8)) if spaces else set()
     replacement = data.draw(st.sampled_from(["\n", "  ", "\u00a0", " \n ", "\t"]))
     new = "".join(replacement if i in chosen else ch for i, ch in enumerate(text))
-    placement, words = place_anchor(new, anchor)
+    placement, words = place_and_read(new, anchor)
     assert placement.outcome in (Outcome.KEPT, Outcome.MOVED)
     assert re.sub(r"\s", "", words) == re.sub(r"\s", "", anchor.exact)
 
@@ -227,5 +219,5 @@ def test_a_repeated_phrase_re_anchors_to_its_own_occurrence(text, sentence, pick
     spot = spots[pick % len(spots)]
     assume(spot < second - CONTEXT_LENGTH)
     new = old[:spot] + sentence + " " + old[spot:]
-    placement, words = place_anchor(new, anchor)
+    placement, words = place_and_read(new, anchor)
     assert words == phrase and placement.start == new.rindex(phrase)
