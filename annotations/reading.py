@@ -53,26 +53,28 @@ def reader_context(article: Article, user) -> dict:
         "article": article,
         "blocks": blocks,
         "highlight_count": len(placed),
-        "highlight_list": highlight_list(placed),
+        "highlight_list": highlight_list(placed, article.canonical_text),
         "review": [_review_row(r, article) for r in placed if r.status == NEEDS_REVIEW],
         "orphaned": [_labelled(r) for r in rows if r.status == ORPHANED],
         "tag_counts": [(tag, label, counts[tag]) for tag, label in Annotation.Tag.choices],
     }
 
 
-def highlight_list(rows) -> SafeString:
-    """The sidebar's <li> items, in text order; each opens the editor of its highlight.
+def highlight_list(rows, text: str) -> SafeString:
+    """The sidebar's <li> items, in text order, each with the words it covers now (a
+    highlight waiting for review shows its candidate); each opens its editor.
     Every value is escaped here (the note by linkify, which escapes before linking)."""
     edit_prefix = reverse("annotations:annotation-edit", args=[0]).removesuffix("0/")
     items = []
     for r in rows:
         tag, pk = escape(r.tag), int(r.pk)
         note = f'<p class="note">{linkify(r.note)}</p>' if r.note else ""
+        quote = escape(_short(text[r.start : r.end]))
         items.append(
             f'<li data-tag="{tag}"><button type="button" class="highlight-link"'
             f' data-annotation-id="{pk}" hx-get="{edit_prefix}{pk}/" hx-target="#editor">'
             f'<span class="tag-label tag-{tag}">{escape(LABELS[r.tag])}</span>'
-            f' <span class="quote">{escape(_short(r.exact))}</span></button>{note}</li>'
+            f' <span class="quote">{quote}</span></button>{note}</li>'
         )
     return mark_safe("\n".join(items))  # noqa: S308 -- built from escaped values only
 
