@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 MANAGE := $(PY) manage.py
 
-.PHONY: run test stop db check-deploy bench bench-anchoring
+.PHONY: run test stop db check-deploy bench bench-anchoring bench-extraction
 .DEFAULT_GOAL := run
 
 run: $(VENV)/.installed .env db
@@ -50,3 +50,7 @@ bench: $(VENV)/.installed .env db
 # Re-anchoring judged on generated edit cases with known answers (about a minute).
 bench-anchoring: $(VENV)/.installed .env db
 	$(PY) -m bench.anchoring
+
+# Line labelling per fixture set (tuned pages vs blind held-out sets); -v lists every miss.
+bench-extraction: $(VENV)/.installed
+	$(PY) -m bench.extraction
