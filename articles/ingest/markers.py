@@ -356,6 +356,21 @@ MARKERS: Final[list[tuple[str, str]]] = [
         r"^this (?:press release|news release|release) (?:contains|includes) forward-looking statements\b",
     ),
     ("chrome", r"^(?:kommentare|commentaires|comentarios|commenti|reacties)(?: \(\d+\))?\s*:?$"),
+    # Magazine and broadcast furniture: print-issue notes, audio players, app and live prompts.
+    ("chrome", r"^this (?:article|story) (?:appears|appeared) in the .{3,120}$"),
+    ("chrome", r"^listen to (?:this|the) (?:article|story)\b.{0,30}$"),
+    ("chrome", r"^(?:up next|watch live|live now|now playing)\s*:.{0,120}$"),
+    ("chrome", r"^download the .{1,40} app\.?$"),
+    (
+        "chrome",
+        r"^(?:share|save|print|email|listen|comment)(?:\s*[|·•]\s*\w+(?: \(\d+ min\))?){1,5}$",
+    ),
+    (
+        "credit",
+        r"^(?:photographs?|photos?|photography|illustrations?|images?|video) by [^.]{2,60}$",
+    ),
+    ("related", r"^explore the .{1,40} issue$"),
+    ("related", whole_line(r"view more", r"see more stories", r"more stories", r"load more")),
     # Byline furniture away from the headline: wire sign-offs and reporting credits.
     (
         "byline",
