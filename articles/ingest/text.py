@@ -32,12 +32,14 @@ _LONE_AD_LABEL = re.compile(
 )
 _OUTLET_SUFFIX = re.compile(r"^(?P<title>.*\S)\s+(?:[-|–—•]|::)\s+(?P<outlet>[^-|–—•]{2,40})$")
 _BYLINE = re.compile(
-    r"^(?:by|written by|opinion by|analysis by|words by|reporting by|author|authors|"
+    r"^(?:by|written by|opinion by|analysis by|words by|reporting by|interview by|"
+    r"interviewed by|report by|text by|story by|author|authors|par|von|por|di|door|"
     r"(?:medically |fact[- ])?(?:reviewed|checked) by)\s*:?\s+(?P<rest>.{2,120})$",
     re.IGNORECASE,
 )
 _DATELINE = re.compile(
-    r"^(?:published|updated|posted|last updated|first published|modified)\b.{0,80}$"
+    r"^(?:published|updated|posted|last updated|first published|modified|publié|mis à jour|"
+    r"veröffentlicht|aktualisiert|publicado|actualizado|pubblicato|aggiornato)\b.{0,80}$"
     r"|^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,? .{0,60}\d{4}.{0,30}$"
     r"|^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2},? \d{4}.{0,40}$",
     re.IGNORECASE,
@@ -194,12 +196,36 @@ def _near_byline(line: _Line, window: list[_Line]) -> bool:
     return any(_is_byline(ln.text) for ln in neighbours) and cue.words(line.text) >= 4
 
 
+def _byline_below(line: _Line, window: list[_Line]) -> bool:
+    index = window.index(line)
+    return any(_is_byline(ln.text) for ln in window[index + 1 : index + 3])
+
+
+def _letter_words(text: str) -> int:
+    return sum(any(ch.isalpha() for ch in word) for word in text.split())
+
+
+def _dek_below(line: _Line, window: list[_Line]) -> bool:
+    index = window.index(line)
+    following = window[index + 1] if index + 1 < len(window) else None
+    return (
+        following is not None
+        and not following.kinds
+        and not _is_byline(following.text)
+        and cue.words(following.text) >= 8
+    )
+
+
 def _title_score(group: list[_Line], window: list[_Line]) -> float:
     first = group[0]
     score = min(len(first.text) / 40, 2.0) - 0.05 * window.index(first)
     score += 3 if cue.looks_like_headline(first.text) else 0
     if any(_near_byline(ln, window) for ln in group):
         score += 4 if cue.looks_like_headline(first.text) else 2
+    if cue.looks_like_headline(first.text):
+        # Headlines sit above their byline and their dek; captions and quotes come after.
+        score += 2 if any(_byline_below(ln, window) for ln in group) else 0
+        score += 1.5 if _letter_words(first.text) >= 7 and _dek_below(first, window) else 0
     score += 5 if len(group) > 1 else 0
     score += 1 if any(split_outlet(ln.text)[1] for ln in group) else 0
     return score
