@@ -356,6 +356,10 @@ MARKERS: Final[list[tuple[str, str]]] = [
         r"^this (?:press release|news release|release) (?:contains|includes) forward-looking statements\b",
     ),
     ("chrome", r"^(?:kommentare|commentaires|comentarios|commenti|reacties)(?: \(\d+\))?\s*:?$"),
+    # Reporter contact lines and reader prompts at the end of a story.
+    ("chrome", r"^[^.]{2,60} can be reached at .{3,160}$"),
+    ("chrome", r"^(?:is there something|have you seen something|got a tip|have a tip)\b.{0,200}$"),
+    ("chrome", r"^did you (?:make|try|cook|bake) this\b.{0,200}$"),
     # Magazine and broadcast furniture: print-issue notes, audio players, app and live prompts.
     ("chrome", r"^this (?:article|story) (?:appears|appeared) in the .{3,120}$"),
     ("chrome", r"^listen to (?:this|the) (?:article|story)\b.{0,30}$"),
@@ -397,6 +401,7 @@ MARKERS: Final[list[tuple[str, str]]] = [
             r"show comments",
             r"view comments",
             r"\d+ responses? to .{1,120}",
+            r"(?:réactions|kommentare|commentaires|comentarios|commenti|reacties)(?: \(\d+\))?",
             r"💬\s*comments?(?: \(\d[\d,]*\))?",
             suffix=r"\s*:?",
         ),
@@ -422,6 +427,10 @@ MARKERS: Final[list[tuple[str, str]]] = [
     (COMMENT_HEADER, r"^.{1,60}\s(?:wrote|writes|schrieb|a écrit|escribió|scrive)\b.{0,60}:$"),
     (COMMENT_HEADER, r"^(?:in reply to|replying to|reply to)\s+.{1,60}$"),
     (
+        COMMENT_HEADER,
+        rf"^{_NAME}\s+[–—-]\s+(?:{_DATE}|{_AGO})(?:\s*(?:à|at|um|a las|alle|om|,)\s*\d{{1,2}}[h:.]\d{{2}})?$",
+    ),
+    (
         COMMENT_FOOTER,
         whole_line(
             r"reply",
@@ -445,8 +454,14 @@ MARKERS: Final[list[tuple[str, str]]] = [
             r"show \d+ more repl(?:y|ies)",
             r"hide replies",
             r"(?:reply|like|report|share)(?:\s*[·•|]?\s*(?:reply|like|report|share|\d+))+",
+            r"répondre",
+            r"antworten",
+            r"responder",
+            r"rispondi",
+            r"beantwoorden",
             r"▲\s*\d*",
             r"▼\s*\d*",
+            r"▲\s*-?\d+\s*▼",
             r"↑\s*\d+",
             r"\d+\s*↑",
         ),
