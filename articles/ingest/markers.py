@@ -356,6 +356,18 @@ MARKERS: Final[list[tuple[str, str]]] = [
         r"^this (?:press release|news release|release) (?:contains|includes) forward-looking statements\b",
     ),
     ("chrome", r"^(?:kommentare|commentaires|comentarios|commenti|reacties)(?: \(\d+\))?\s*:?$"),
+    # Sharing and "read also" furniture in other languages.
+    ("chrome", whole_line(r"partager", r"teilen", r"compartir", r"condividi", r"delen")),
+    (
+        "chrome",
+        r"^(?:(?:facebook|x|twitter|whatsapp|linkedin|e-?mail|telegram|reddit|pinterest|"
+        r"copy link|copier le lien|link kopieren|copiar enlace)\s*[|·•]?\s*){2,}$",
+    ),
+    (
+        "related",
+        r"^(?:lire aussi|à lire aussi|voir aussi|lesen sie auch|mehr zum thema|lee también|"
+        r"leer más|leggi anche|lees ook)\s*:?.{0,160}$",
+    ),
     # Reporter contact lines and reader prompts at the end of a story.
     ("chrome", r"^[^.]{2,60} can be reached at .{3,160}$"),
     ("chrome", r"^(?:is there something|have you seen something|got a tip|have a tip)\b.{0,200}$"),
@@ -383,6 +395,12 @@ MARKERS: Final[list[tuple[str, str]]] = [
     ("byline", r"^.{0,300}contributed (?:to )?(?:this )?(?:report|story|article)(?:ing)?\.?$"),
     ("byline", r"^[—–]\s*[\w.'’-]+(?: [\w.'’-]+){0,3}$"),
     ("byline", r"^[\w .,'’-]{2,120} reported from [\w .,'’-]{2,80}\.?$"),
+    ("byline", r"^[—–]\s*with assistance from .{2,160}$"),
+    (
+        "byline",
+        r"^(?:publié|mis à jour|veröffentlicht|aktualisiert|publicado|actualizado|pubblicato|"
+        r"aggiornato)\b.{0,120}$",
+    ),
     # The comment thread: its opening, its notice and rules, comment headers and footers.
     (
         THREAD_START,
@@ -408,7 +426,7 @@ MARKERS: Final[list[tuple[str, str]]] = [
     ),
     (
         NOTICE,
-        r"(?:may be (?:removed|deleted)|will be (?:removed|deleted)|at the discretion of|comments? (?:are|is) moderated|moderation policy|community (?:guidelines|standards)|comment(?:ing)? policy|please (?:keep|be) (?:comments|respectful|civil)|we reserve the right to|pre-moderated|held for review|(?:are|is) reviewed before|before (?:they|it) (?:appears?|(?:is|are) published))",
+        r"(?:may be (?:removed|deleted)|will be (?:removed|deleted)|at the discretion of|comments? (?:are|is) moderated|moderation policy|community (?:guidelines|standards)|comment(?:ing)? policy|please (?:keep|be) (?:comments|respectful|civil)|we reserve the right to|pre-moderated|held for review|(?:are|is) reviewed before|before (?:they|it) (?:appears?|(?:is|are) published)|(?:commentaires|kommentare|comentarios|commenti|reacties) (?:sont|werden|son|sono|worden) (?:modérés|moderiert|moderados|moderati|gemodereerd)|(?:are|is) reviewed by (?:our|a) moderators?)",
     ),
     (
         RULES,
