@@ -11,6 +11,12 @@ _TIMESTAMP = re.compile(
     r"^(?:\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?|\d{1,2}\s*[ap]\.?m\.?)\s*(?:[A-Z]{2,4})?$", re.IGNORECASE
 )
 _LABEL = re.compile(r"^[\w&'’.() -]{2,60}(?:reported|said|wrote|writes|says|notes|added)?:$")
+# Facts set out as data inside an article: a recipe's quantities, a score box, a stats table.
+_DATA_LINE = re.compile(
+    r"^(?:\d[\d.,/¼½¾⅓⅔⅛]*\s*(?:[^\W\d]{1,6}\b|\()|[¼½¾⅓⅔⅛]\s)"  # "250 ml …", "2 tsp …"
+    r"|^[A-Z][\w'’ -]{1,30}:\s*\S.{0,60}\d"  # "Prep Time: 40 minutes", "Attendance: 6,418"
+    r"|^[A-Z][\w.'’ -]{1,40}\s\d{1,3}$"  # "Glenmore 27"
+)
 
 
 def split_lines(text: str) -> list[tuple[str, str]]:
@@ -45,6 +51,11 @@ def is_list_item(line: str) -> bool:
 
 def is_timestamp(line: str) -> bool:
     return bool(_TIMESTAMP.match(normalize(line)))
+
+
+def is_data_line(line: str) -> bool:
+    text = normalize(line)
+    return words(text) <= 12 and not ends_like_sentence(text) and bool(_DATA_LINE.match(text))
 
 
 def is_source_label(line: str) -> bool:

@@ -399,6 +399,9 @@ def _classify_short_line(
         return Dest.OTHER, BlockKind.PARAGRAPH
     if 0 <= last_par < i:
         return Dest.CHROME, BlockKind.PARAGRAPH
+    if first_par <= i and _in_data_block(lines, i):
+        kind = BlockKind.LIST_ITEM if cue.is_data_line(text) else BlockKind.HEADING
+        return Dest.BODY, kind
     if n <= 2 and not cue.ends_like_sentence(text):
         return Dest.OTHER, BlockKind.PARAGRAPH
     next_line = lines[i + 1].text if i + 1 < len(lines) else ""
@@ -417,6 +420,20 @@ def _classify_short_line(
     if cue.ends_like_sentence(text) and n >= 3:
         return Dest.BODY, BlockKind.PARAGRAPH
     return Dest.OTHER, BlockKind.PARAGRAPH
+
+
+def _in_data_block(lines: list[_Line], i: int) -> bool:
+    """A data line among others (a recipe card, a score box), or a short label heading one:
+    article text, not page furniture."""
+    line = lines[i]
+    if line.kinds:
+        return False
+    nearby = [ln for ln in lines[i + 1 : i + 3] if not ln.kinds]
+    if cue.is_data_line(line.text):
+        around = [ln for ln in lines[max(0, i - 2) : i + 3] if ln is not line and not ln.kinds]
+        return any(cue.is_data_line(ln.text) for ln in around)
+    is_label = cue.words(line.text) <= 4 and not cue.ends_like_sentence(line.text)
+    return is_label and any(cue.is_data_line(ln.text) for ln in nearby)
 
 
 def _opens_or_continues_list(ln: _Line, dest: Dest, in_list: Dest | None) -> bool:
