@@ -399,7 +399,7 @@ def _classify_short_line(
         return Dest.OTHER, BlockKind.PARAGRAPH
     if 0 <= last_par < i:
         return Dest.CHROME, BlockKind.PARAGRAPH
-    if first_par <= i and _in_data_block(lines, i):
+    if _in_data_block(lines, i):
         kind = BlockKind.LIST_ITEM if cue.is_data_line(text) else BlockKind.HEADING
         return Dest.BODY, kind
     if n <= 2 and not cue.ends_like_sentence(text):
