@@ -147,6 +147,10 @@ MARKERS: Final[list[tuple[str, str]]] = [
         r"\b(?:photo|photograph|image|picture|illustration)(?:\s+by)?\s*[:|]?\s+[^.:]{2,80}$(?<!\.)",
     ),
     ("credit", r"\([\w .'’-]{2,60}/[\w .'’-]{2,60}\)\.?$"),
+    (
+        "credit",
+        r"^(?:figure|fig\.|chart|graphic|map|abbildung|graphique|gráfico)\s*\d{0,2}\s*[:.]\s+\S.{2,300}$",
+    ),
     # Site chrome: navigation, sharing, newsletters, cookies, sign-in, byline widgets.
     (
         "chrome",

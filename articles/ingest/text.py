@@ -363,9 +363,9 @@ def _classify_line(
     in_list: Dest | None,
 ) -> tuple[Dest, BlockKind]:
     text = ln.text
-    if ln.kinds & {"byline", COMMENT_HEADER}:
-        return Dest.BYLINE, BlockKind.PARAGRAPH
     furniture = {d.value for d in STRIPPED_KINDS}
+    if "byline" in ln.kinds or (COMMENT_HEADER in ln.kinds and not ln.kinds & furniture):
+        return Dest.BYLINE, BlockKind.PARAGRAPH
     if not ln.kinds & furniture and cue.words(text) <= 14 and _is_byline(text):
         return Dest.BYLINE, BlockKind.PARAGRAPH
     if in_list and _list_entry(ln):
