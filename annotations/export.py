@@ -1,7 +1,8 @@
 """Annotations out: CSV, JSONL, W3C Web Annotation JSON-LD and Markdown, streamed row by row.
 
-Every writer takes an iterable of `ExportRow` and a text stream, writes as it reads, and
-returns the number of annotations written, so memory stays flat for any count.
+Each format in FORMATS reads its rows (`ExportFormat.rows`) and turns them into text chunks as
+it reads (`ExportFormat.chunks`), so memory stays flat for any count. CSV records are written
+by PostgreSQL's COPY; the other formats are built from `ExportRow` tuples.
 
 CSV cells that a spreadsheet would run as a formula (starting with =, +, -, @, a tab or a
 carriage return) get a leading apostrophe, as OWASP recommends; the apostrophe is visible in
@@ -12,7 +13,7 @@ import json
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from itertools import groupby, islice
-from typing import NamedTuple, TextIO
+from typing import NamedTuple
 from urllib.parse import quote
 
 from django.db import connection, transaction
@@ -58,8 +59,9 @@ class Neutralised(Func):
     """A text cell with a leading apostrophe when it starts like a formula (FORMULA_STARTS)."""
 
     template = (
-        "CASE WHEN left(%(expressions)s, 1) IN ('=', '+', '-', '@', E'\\t', E'\\r') "
-        "THEN '''' || %(expressions)s ELSE %(expressions)s END"
+        "CASE WHEN left(%(expressions)s, 1) IN ("
+        + ", ".join(f"chr({ord(c)})" for c in FORMULA_STARTS)
+        + ") THEN '''' || %(expressions)s ELSE %(expressions)s END"
     )
     output_field = TextField()
 
@@ -158,14 +160,6 @@ def csv_lines(records: Iterable[str], *, excel: bool = False) -> Iterator[str]:
         yield batch
 
 
-def write_annotations_csv(annotations: QuerySet, out: TextIO, *, excel: bool = False) -> int:
-    """Stream the annotations as spreadsheet-safe CSV into `out`; returns the row count."""
-    counter = _Counter(csv_records(annotations))
-    for chunk in csv_lines(counter, excel=excel):
-        out.write(chunk)
-    return counter.count
-
-
 def jsonl_lines(rows: Iterable[ExportRow]) -> Iterator[str]:
     for row in rows:
         yield json.dumps(row._asdict(), ensure_ascii=False) + "\n"
@@ -247,31 +241,9 @@ def _md_inline(text: str) -> str:
     return text.replace("\n", " ")
 
 
-class _LineBuffer:
-    def __init__(self):
-        self.parts: list[str] = []
-
-    def write(self, text: str) -> None:
-        self.parts.append(text)
-
-    def take(self) -> str:
-        text = "".join(self.parts)
-        self.parts.clear()
-        return text
-
-
-class _Counter:
-    def __init__(self, rows: Iterable[ExportRow]):
-        self.rows, self.count = rows, 0
-
-    def __iter__(self):
-        for row in self.rows:
-            self.count += 1
-            yield row
-
-
 @dataclass(frozen=True)
 class ExportFormat:
+    label: str
     extension: str
     content_type: str
     chunks: Callable[[Iterable, str], Iterator[str]]
@@ -283,21 +255,25 @@ class ExportFormat:
 
 FORMATS = {
     "csv": ExportFormat(
-        "csv", "text/csv; charset=utf-8", lambda rows, _: csv_lines(rows), csv=True
+        "CSV", "csv", "text/csv; charset=utf-8", lambda rows, _: csv_lines(rows), csv=True
     ),
     "csv-excel": ExportFormat(
+        "CSV for Excel",
         "csv",
         "text/csv; charset=utf-8",
         lambda rows, _: csv_lines(rows, excel=True),
         csv=True,
     ),
-    "jsonl": ExportFormat("jsonl", "application/x-ndjson", lambda rows, _: jsonl_lines(rows)),
+    "jsonl": ExportFormat(
+        "JSONL", "jsonl", "application/x-ndjson", lambda rows, _: jsonl_lines(rows)
+    ),
     "w3c": ExportFormat(
+        "W3C JSON-LD",
         "jsonld",
         'application/ld+json; profile="http://www.w3.org/ns/anno.jsonld"',
         lambda rows, label: w3c_chunks(rows, label=label),
     ),
     "markdown": ExportFormat(
-        "md", "text/markdown; charset=utf-8", lambda rows, _: markdown_chunks(rows)
+        "Markdown", "md", "text/markdown; charset=utf-8", lambda rows, _: markdown_chunks(rows)
     ),
 }

@@ -129,13 +129,7 @@ def annotation_list(request: HttpRequest) -> HttpResponse:
         "form": form,
         "page": page,
         "query": query.urlencode(),
-        "formats": [
-            ("csv", "CSV"),
-            ("csv-excel", "CSV for Excel"),
-            ("jsonl", "JSONL"),
-            ("w3c", "W3C JSON-LD"),
-            ("markdown", "Markdown"),
-        ],
+        "formats": [(name, export.label) for name, export in FORMATS.items()],
     }
     return render(request, "annotations/annotation_list.html", context)
 
