@@ -68,13 +68,7 @@ def anchor_selection(text: str, start: int, end: int, *, snap: bool = True) -> A
         start, end = snap_to_words(text, start, end)
     if start >= end:
         return None
-    return Anchor(
-        start=start,
-        end=end,
-        exact=text[start:end],
-        prefix=text[max(0, start - CONTEXT_LENGTH) : start],
-        suffix=text[end : end + CONTEXT_LENGTH],
-    )
+    return Anchor(start, end, text[start:end], *context_around(text, start, end))
 
 
 FUZZY_WINDOW = 10_000  # code points searched either side of the old position

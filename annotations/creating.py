@@ -1,5 +1,7 @@
 """Create a highlight from a selection in an article's canonical text."""
 
+from dataclasses import asdict
+
 from articles.models import Article
 
 from .anchoring import anchor_selection
@@ -21,10 +23,6 @@ def create_annotation(
         article=article,
         tag=tag,
         note=note,
-        start=anchor.start,
-        end=anchor.end,
-        exact=anchor.exact,
         original_exact=anchor.exact,
-        prefix=anchor.prefix,
-        suffix=anchor.suffix,
+        **asdict(anchor),
     )

@@ -1,6 +1,6 @@
 from django.conf import settings
 from django.db import models
-from django.db.models import Count, Q
+from django.db.models import Q
 
 from articles.models import Article
 
@@ -13,12 +13,6 @@ class AnnotationQuerySet(models.QuerySet):
 
     def in_text_order(self):
         return self.order_by("start", "-end", "pk")
-
-    def tag_counts(self) -> dict[str, int]:
-        counts = self.aggregate(
-            **{tag: Count("pk", filter=Q(tag=tag)) for tag in Annotation.Tag.values}
-        )
-        return {tag: counts[tag] for tag in Annotation.Tag.values}
 
 
 class Annotation(models.Model):

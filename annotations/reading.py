@@ -26,7 +26,7 @@ def reading_context(article: Article, user) -> dict:
     """Context for the whole reading page; a constant number of queries whatever the
     highlight count."""
     stripped = list(article.stripped.all())
-    thread = getattr(article, "thread", None) if _has_thread(article) else None
+    thread = _thread(article)
     return reader_context(article, user) | {
         "stripped_groups": _group_by_kind(stripped),
         "stripped_count": len(stripped),
@@ -69,7 +69,7 @@ def highlight_list(rows, text: str) -> SafeString:
     for r in rows:
         tag, pk = escape(r.tag), int(r.pk)
         note = f'<p class="note">{linkify(r.note)}</p>' if r.note else ""
-        quote = escape(_short(text[r.start : r.end]))
+        quote = escape(shorten(text[r.start : r.end], 140))
         items.append(
             f'<li data-tag="{tag}"><button type="button" class="highlight-link"'
             f' data-annotation-id="{pk}" hx-get="{edit_prefix}{pk}/" hx-target="#editor">'
@@ -79,8 +79,9 @@ def highlight_list(rows, text: str) -> SafeString:
     return mark_safe("\n".join(items))  # noqa: S308 -- built from escaped values only
 
 
-def _short(quote: str, limit: int = 140) -> str:
-    return quote if len(quote) <= limit else quote[: limit - 1] + "…"
+def shorten(text: str, limit: int) -> str:
+    """At most `limit` characters, the last an ellipsis when cut (fast, for long lists)."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _labelled(row) -> dict:
@@ -88,15 +89,14 @@ def _labelled(row) -> dict:
 
 
 def _review_row(row, article: Article) -> dict:
-    return _labelled(row) | {"was": row.exact, "now": article.canonical_text[row.start : row.end]}
+    return _labelled(row) | {"now": article.canonical_text[row.start : row.end]}
 
 
-def _has_thread(article: Article) -> bool:
+def _thread(article: Article):
     try:
-        article.thread  # noqa: B018 -- a reverse one-to-one raises when absent
+        return article.thread
     except Article.thread.RelatedObjectDoesNotExist:
-        return False
-    return True
+        return None
 
 
 def _group_by_kind(stripped) -> list[tuple[str, list]]:

@@ -18,7 +18,7 @@ from django.db import transaction
 
 from articles.models import Article
 
-from .anchoring import Outcome, apply_placement, place
+from .anchoring import Outcome, apply_placement, place_anchor
 from .models import Annotation
 
 
@@ -96,9 +96,7 @@ def _restore_one(row: Restored, user, article: Article) -> str:
         prefix=row.prefix,
         suffix=row.suffix,
     )
-    placement = place(
-        text, start=row.start, end=row.end, exact=row.quote, prefix=row.prefix, suffix=row.suffix
-    )
+    placement = place_anchor(text, annotation)
     apply_placement(annotation, placement, text)
     duplicate = Annotation.objects.filter(
         user=user,

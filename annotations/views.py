@@ -17,7 +17,7 @@ from .export import FORMATS
 from .filters import AnnotationFilterForm, filter_annotations, scope_name
 from .forms import AnnotationCreateForm, AnnotationEditForm
 from .models import Annotation
-from .reading import reader_context
+from .reading import reader_context, shorten
 from .reviewing import confirm_placement, reject_placement
 
 
@@ -34,6 +34,12 @@ def _reader(
     return render(request, "annotations/_reader.html", context)
 
 
+def _own(request: HttpRequest, pk: int, **conditions) -> Annotation:
+    """The signed-in user's highlight, with its article; 404 for anyone else's."""
+    owned = Annotation.objects.select_related("article").filter(user=request.user)
+    return get_object_or_404(owned, pk=pk, **conditions)
+
+
 @require_POST
 def annotation_create(request: HttpRequest, article_id: int) -> HttpResponse:
     article = get_object_or_404(Article, pk=article_id)
@@ -46,13 +52,13 @@ def annotation_create(request: HttpRequest, article_id: int) -> HttpResponse:
     except EmptySelection as exc:
         return _reader(request, article, f"Not saved: {exc}")
     label = annotation.get_tag_display().lower()
-    status = f"Highlighted as {label}: “{_short(annotation.exact)}”"
+    status = f"Highlighted as {label}: “{shorten(annotation.exact, 60)}”"
     return _reader(request, article, status, focus_id=annotation.pk)
 
 
 @require_GET
 def annotation_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    annotation = get_object_or_404(Annotation, pk=pk, user=request.user)
+    annotation = _own(request, pk)
     also_ids = [int(i) for i in request.GET.get("also", "").split(",") if i.isdigit()]
     also = (
         Annotation.objects.for_user(request.user)
@@ -69,7 +75,7 @@ def annotation_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 def annotation_update(request: HttpRequest, pk: int) -> HttpResponse:
-    annotation = get_object_or_404(Annotation, pk=pk, user=request.user)
+    annotation = _own(request, pk)
     form = AnnotationEditForm(request.POST, instance=annotation)
     if not form.is_valid():
         context = {"annotation": annotation, "form": form}
@@ -81,7 +87,7 @@ def annotation_update(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 def annotation_delete(request: HttpRequest, pk: int) -> HttpResponse:
-    annotation = get_object_or_404(Annotation, pk=pk, user=request.user)
+    annotation = _own(request, pk)
     article = annotation.article
     undo = {
         "tag": annotation.tag,
@@ -90,31 +96,24 @@ def annotation_delete(request: HttpRequest, pk: int) -> HttpResponse:
         "note": annotation.note,
     }
     annotation.delete()
-    return _reader(request, article, f"Deleted highlight “{_short(annotation.exact)}”.", undo=undo)
+    return _reader(
+        request, article, f"Deleted highlight “{shorten(annotation.exact, 60)}”.", undo=undo
+    )
 
 
 @require_POST
 def annotation_review(request: HttpRequest, pk: int) -> HttpResponse:
-    annotation = get_object_or_404(
-        Annotation.objects.select_related("article"),
-        pk=pk,
-        user=request.user,
-        status=Annotation.Status.NEEDS_REVIEW,
-    )
+    annotation = _own(request, pk, status=Annotation.Status.NEEDS_REVIEW)
     decision = request.POST.get("decision")
     if decision == "confirm":
         confirm_placement(annotation)
-        status = f"Kept at its new place: “{_short(annotation.exact)}”."
+        status = f"Kept at its new place: “{shorten(annotation.exact, 60)}”."
     elif decision == "reject":
         reject_placement(annotation)
         status = "Set aside with the highlights that could not be placed."
     else:
         return HttpResponseBadRequest("decision must be confirm or reject")
     return _reader(request, annotation.article, status, focus_id=annotation.pk)
-
-
-def _short(text: str, limit: int = 60) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 @require_GET
