@@ -70,20 +70,8 @@ def _fill_article(article: Article, parsed: ParsedArticle, digest: str) -> None:
 
 
 def _create_parts(article: Article, parsed: ParsedArticle) -> None:
-    blocks, offset = [], 0
-    for position, block in enumerate(parsed.blocks):
-        blocks.append(
-            Block(
-                article=article,
-                position=position,
-                kind=block.kind.value,
-                text=block.text,
-                start=offset,
-                source_line=block.line,
-            )
-        )
-        offset += len(block.text) + 2
-    Block.objects.bulk_create(blocks)
+    parts = ((block.kind.value, block.text, block.line) for block in parsed.blocks)
+    Block.objects.bulk_create(Block.laid_out(article, parts))
     StrippedSegment.objects.bulk_create(
         StrippedSegment(
             article=article, position=i, kind=s.kind.value, text=s.text, source_line=s.line

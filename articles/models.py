@@ -4,6 +4,8 @@ from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.db import models
 from django.urls import reverse
 
+from .ingest.types import BLOCK_SEPARATOR
+
 
 class ArticleQuerySet(models.QuerySet):
     def for_listing(self):
@@ -96,6 +98,25 @@ class Block(models.Model):
     @property
     def end(self) -> int:
         return self.start + len(self.text)
+
+    @classmethod
+    def laid_out(cls, article: Article, parts) -> list["Block"]:
+        """Unsaved blocks for (kind, text, source line) in order, each with its position and
+        its offset in the canonical text (the texts joined by BLOCK_SEPARATOR)."""
+        blocks, offset = [], 0
+        for position, (kind, text, line) in enumerate(parts):
+            blocks.append(
+                cls(
+                    article=article,
+                    position=position,
+                    kind=kind,
+                    text=text,
+                    start=offset,
+                    source_line=line,
+                )
+            )
+            offset += len(text) + len(BLOCK_SEPARATOR)
+        return blocks
 
 
 class StrippedSegment(models.Model):

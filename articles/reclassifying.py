@@ -23,7 +23,7 @@ from annotations.anchoring import reanchor_article
 
 from .ingest.lines import is_list_item, split_lines
 from .ingest.markers import normalize
-from .ingest.types import Dest
+from .ingest.types import BLOCK_SEPARATOR, Dest
 from .models import Article, Block, Comment, CommentThread, Reclassification, StrippedSegment
 
 FIELDS = {
@@ -204,7 +204,7 @@ def _replan(state: _State, record: Reclassification) -> dict | None:
 def _find_again(rows: list[dict], old: dict) -> int | None:
     """The row with the same text nearest the old line (or the first, without lines)."""
     matches = [i for i, row in enumerate(rows) if row["text"] == old["text"]]
-    line = old.get("source_line") or min(old.get("source_lines") or [0])
+    line = _line_of(old)
     return min(matches, key=lambda i: abs(_line_of(rows[i]) - line), default=None)
 
 
@@ -353,8 +353,9 @@ def _save(state: _State, parts: set[str]) -> None:
     article, rows = state.article, state.rows
     if "blocks" in parts:
         article.blocks.all().delete()
-        Block.objects.bulk_create(_blocks(article, rows["blocks"]))
-        article.canonical_text = "\n\n".join(row["text"] for row in rows["blocks"])
+        layout = [(row["kind"], row["text"], row["source_line"]) for row in rows["blocks"]]
+        Block.objects.bulk_create(Block.laid_out(article, layout))
+        article.canonical_text = BLOCK_SEPARATOR.join(text for _, text, _ in layout)
     if "stripped" in parts:
         article.stripped.all().delete()
         StrippedSegment.objects.bulk_create(
@@ -369,13 +370,3 @@ def _save(state: _State, parts: set[str]) -> None:
         )
     article.line_destinations = state.dests
     article.save(update_fields=["canonical_text", "line_destinations", "updated_at"])
-
-
-def _blocks(article: Article, rows: list[dict]) -> list[Block]:
-    blocks, offset = [], 0
-    for position, row in enumerate(rows):
-        blocks.append(
-            Block(article=article, position=position, start=offset, **_fields("blocks", row))
-        )
-        offset += len(row["text"]) + 2
-    return blocks

@@ -116,56 +116,46 @@ def article_source(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 @staff_required
 def block_strip(request: HttpRequest, pk: int, block_id: int) -> HttpResponse:
-    article = get_object_or_404(Article.objects.only("pk"), pk=pk)
     form = StripForm(request.POST)
     if not form.is_valid():
         messages.error(request, "Not moved: choose what kind of text the block is.")
-        return _back(request, article, "source")
-    kind = form.cleaned_data["kind"]
+        return _back(request, pk, "source")
+    kind, back = form.cleaned_data["kind"], form.cleaned_data["back"]
     return _reclassify(
-        request,
-        article,
-        form.cleaned_data["back"],
-        lambda: reclassifying.strip_block(article, block_id, kind, user=request.user),
+        request, pk, back, lambda a: reclassifying.strip_block(a, block_id, kind, user=request.user)
     )
 
 
 @require_POST
 @staff_required
 def segment_restore(request: HttpRequest, pk: int, segment_id: int) -> HttpResponse:
-    article = get_object_or_404(Article.objects.only("pk"), pk=pk)
-    back = _back_choice(request)
     return _reclassify(
         request,
-        article,
-        back,
-        lambda: reclassifying.restore_segment(article, segment_id, user=request.user),
+        pk,
+        _back_choice(request),
+        lambda a: reclassifying.restore_segment(a, segment_id, user=request.user),
     )
 
 
 @require_POST
 @staff_required
 def comment_restore(request: HttpRequest, pk: int, comment_id: int) -> HttpResponse:
-    article = get_object_or_404(Article.objects.only("pk"), pk=pk)
     return _reclassify(
         request,
-        article,
+        pk,
         _back_choice(request),
-        lambda: reclassifying.restore_comment(article, comment_id, user=request.user),
+        lambda a: reclassifying.restore_comment(a, comment_id, user=request.user),
     )
 
 
 @require_POST
 @staff_required
 def reclassification_undo(request: HttpRequest, pk: int, reclassification_id: int) -> HttpResponse:
-    article = get_object_or_404(Article.objects.only("pk"), pk=pk)
     return _reclassify(
         request,
-        article,
+        pk,
         _back_choice(request),
-        lambda: reclassifying.undo_reclassification(
-            article, reclassification_id, user=request.user
-        ),
+        lambda a: reclassifying.undo_reclassification(a, reclassification_id, user=request.user),
         undo=True,
     )
 
@@ -177,24 +167,26 @@ def _back_choice(request: HttpRequest) -> str:
 
 def _reclassify(
     request: HttpRequest,
-    article: Article,
+    pk: int,
     back: str,
-    change: Callable[[], reclassifying.Done],
+    change: Callable[[Article], reclassifying.Done],
     *,
     undo: bool = False,
 ) -> HttpResponse:
+    """Make one change to article `pk`, say how it went, and go back where the form was."""
+    article = get_object_or_404(Article.objects.only("pk"), pk=pk)
     try:
-        done = change()
+        done = change(article)
     except reclassifying.ReclassifyError as exc:
         messages.error(request, f"Nothing changed: {exc}")
     else:
         messages.success(request, describe(done, undo=undo))
-    return _back(request, article, back)
+    return _back(request, pk, back)
 
 
-def _back(request: HttpRequest, article: Article, back: str) -> HttpResponse:
+def _back(request: HttpRequest, pk: int, back: str) -> HttpResponse:
     name = "articles:detail" if back == "detail" else "articles:source"
-    url = reverse(name, args=[article.pk])
+    url = reverse(name, args=[pk])
     return HttpResponseClientRedirect(url) if request.htmx else redirect(url)
 
 

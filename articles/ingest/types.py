@@ -22,6 +22,8 @@ class Dest(StrEnum):
     COMMENT_META = "comment_meta"
 
 
+BLOCK_SEPARATOR = "\n\n"  # the canonical text is the blocks' text joined by this
+
 STRIPPED_KINDS = frozenset({Dest.AD, Dest.RELATED, Dest.CHROME, Dest.CREDIT, Dest.OTHER})
 
 
@@ -96,7 +98,7 @@ class ParsedArticle:
 
     @property
     def canonical_text(self) -> str:
-        return "\n\n".join(block.text for block in self.blocks)
+        return BLOCK_SEPARATOR.join(block.text for block in self.blocks)
 
     def rebuild_source(self) -> str:
         """The decoded source, line by line, from the per-line record."""
