@@ -10,19 +10,11 @@ const $ = (selector, root = document) => root.querySelector(selector);
 const toolbar = () => $("#highlight-toolbar");
 const editor = () => $("#editor");
 const articleBody = () => $("#article-body");
+const markFor = (annotationId) => $(`#article-body mark[data-annotation-id="${annotationId}"]`);
 
 // Code points in a string: the browser counts UTF-16 units, the server counts code points.
 export function codePointLength(text) {
-  let count = 0;
-  for (let i = 0; i < text.length; i++) {
-    const unit = text.charCodeAt(i);
-    if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < text.length) {
-      const next = text.charCodeAt(i + 1);
-      if (next >= 0xdc00 && next <= 0xdfff) i++;
-    }
-    count++;
-  }
-  return count;
+  return [...text].length; // the string iterator yields code points
 }
 
 function blockEnd(block) {
@@ -110,17 +102,21 @@ function openEditor(annotationId, alsoIds = []) {
   htmx.ajax("GET", url, { target: "#editor", swap: "innerHTML" });
 }
 
+function hideEditor(panel) {
+  panel.hidden = true;
+  panel.innerHTML = "";
+}
+
 function closeEditor() {
   const panel = editor();
   if (!panel || panel.hidden) return false;
-  panel.hidden = true;
-  panel.innerHTML = "";
+  hideEditor(panel);
   focusMark(panel.dataset.returnTo) || articleBody()?.focus();
   return true;
 }
 
 function focusMark(annotationId) {
-  const mark = annotationId && $(`#article-body mark[data-annotation-id="${annotationId}"]`);
+  const mark = annotationId && markFor(annotationId);
   if (!mark) return false;
   mark.tabIndex = -1;
   mark.focus();
@@ -193,8 +189,7 @@ document.addEventListener("click", (event) => {
   const link = event.target.closest(".highlight-link");
   if (link) {
     editor().dataset.returnTo = link.dataset.annotationId;
-    const target = $(`#article-body mark[data-annotation-id="${link.dataset.annotationId}"]`);
-    target?.scrollIntoView({ block: "center", behavior: "smooth" });
+    markFor(link.dataset.annotationId)?.scrollIntoView({ block: "center", behavior: "smooth" });
   }
 });
 
@@ -224,10 +219,7 @@ document.body.addEventListener("htmx:afterSettle", (event) => {
   hideToolbar();
   window.getSelection().removeAllRanges();
   const panel = editor();
-  if (panel && !panel.hidden) {
-    panel.hidden = true;
-    panel.innerHTML = "";
-  }
+  if (panel && !panel.hidden) hideEditor(panel);
   focusMark(reader.dataset.focusId) || articleBody()?.focus({ preventScroll: true });
   const undo = $("#undo-delete");
   if (undo) setTimeout(() => undo.closest("form")?.remove(), 8000);
