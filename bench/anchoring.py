@@ -14,7 +14,7 @@ import statistics
 import sys
 import time
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from functools import cache
 from pathlib import Path
 
@@ -22,10 +22,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from annotations.anchoring import (  # noqa: E402
-    CONTEXT_LENGTH,
+    Anchor,
     Outcome,
     anchor_selection,
-    place,
+    context_around,
     place_anchor,
 )
 from articles.ingest import parse_article  # noqa: E402
@@ -42,6 +42,12 @@ class Case:
     start: int
     end: int
     expected: tuple[int, int] | None  # where the highlighted words are now; None: gone
+
+    @property
+    def anchor(self) -> Anchor:
+        """The highlight as it was stored on the old text."""
+        start, end = self.start, self.end
+        return Anchor(start, end, self.old[start:end], *context_around(self.old, start, end))
 
 
 def fixture_paragraph_sets() -> list[list[str]]:
@@ -219,15 +225,15 @@ def make_case(rng: random.Random, paragraph_sets: list[list[str]], kind: str) ->
     expected = None
     if where is not None:
         j, ns, ne = where
-        expected = (offset(new_paras, j) + ns, offset(new_paras, j) + ne)
+        at = offset(new_paras, j)
+        expected = (at + ns, at + ne)
     elif anchor.exact in new:
         return None  # the words still occur elsewhere: "gone" would not be the truth
     return Case(kind, old, new, base + s, base + e, expected)
 
 
-def generate(count: int, seed: int) -> list[Case]:
+def generate(sets: list[list[str]], count: int, seed: int) -> list[Case]:
     rng = random.Random(seed)
-    sets = fixture_paragraph_sets()
     kinds = list(EDITS)
     cases: list[Case] = []
     while len(cases) < count:
@@ -252,13 +258,9 @@ def judge(case: Case, outcome: Outcome, start: int, end: int) -> str:
 def evaluate(cases: list[Case]) -> tuple[list[tuple[Outcome, str]], list[float]]:
     results, timings = [], []
     for case in cases:
-        exact = case.old[case.start : case.end]
-        prefix = case.old[max(0, case.start - CONTEXT_LENGTH) : case.start]
-        suffix = case.old[case.end : case.end + CONTEXT_LENGTH]
+        anchor = case.anchor
         began = time.perf_counter()
-        placement = place(
-            case.new, start=case.start, end=case.end, exact=exact, prefix=prefix, suffix=suffix
-        )
+        placement = place_anchor(case.new, anchor)
         timings.append((time.perf_counter() - began) * 1000)
         results.append(
             (placement.outcome, judge(case, placement.outcome, placement.start, placement.end))
@@ -293,12 +295,8 @@ def database_check(cases: list[Case], outcomes: list[Outcome]) -> dict:
             user=user,
             article=article,
             tag="claim",
-            start=case.start,
-            end=case.end,
-            exact=case.old[case.start : case.end],
-            original_exact=case.old[case.start : case.end],
-            prefix=case.old[max(0, case.start - CONTEXT_LENGTH) : case.start],
-            suffix=case.old[case.end : case.end + CONTEXT_LENGTH],
+            original_exact=case.anchor.exact,
+            **asdict(case.anchor),
         )
         for article, case in zip(articles, cases, strict=True)
     )
@@ -352,7 +350,8 @@ def main() -> None:
     parser.add_argument("--cases", type=int, default=1100)
     parser.add_argument("--seed", type=int, default=11)
     args = parser.parse_args()
-    cases = generate(args.cases, args.seed)
+    sets = fixture_paragraph_sets()
+    cases = generate(sets, args.cases, args.seed)
     results, timings = evaluate(cases)
     table: dict[str, Counter] = {}
     for case, (outcome, verdict) in zip(cases, results, strict=True):
@@ -371,7 +370,7 @@ def main() -> None:
         "place_p50_ms": round(statistics.median(timings), 3),
         "place_max_ms": round(max(timings), 2),
     }
-    report |= long_article_timing(fixture_paragraph_sets())
+    report |= long_article_timing(sets)
     report |= with_database(cases, [o for o, _ in results])
     print_table(table)
     width = max(map(len, report))

@@ -93,7 +93,7 @@ def bench_import(scale: float) -> dict:
         "articles_commentthread",
         "articles_comment",
     ]
-    with connection.cursor() as cursor, timed("COPY of the same rows") as copy_timer:
+    with connection.cursor() as cursor, timed("COPY of the same rows"):
         copy_seconds = 0.0
         for table in tables:
             cursor.execute(
@@ -110,7 +110,6 @@ def bench_import(scale: float) -> dict:
                 for row in rows:
                     copy.write_row(row)
             copy_seconds += time.perf_counter() - started
-    del copy_timer
     return {
         "import_articles": count,
         "import_seconds": round(t.seconds, 2),
