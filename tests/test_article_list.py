@@ -2,32 +2,25 @@ import pytest
 from pytest_django.asserts import assertTemplateUsed
 
 from annotations.creating import create_annotation
-from articles.importing import import_article
-from articles.ingest import parse_article
-
-
-def add_article(name, title, body):
-    source = f"{title}\n\n{body}\n".encode()
-    return import_article(parse_article(source, name=name), raw_bytes=source).article
 
 
 @pytest.fixture
-def articles(db):
+def articles(make_article):
     return [
-        add_article(
+        make_article(
+            "Dockworkers Extend the Strike Again\n\n"
+            "Union members voted to extend the strike at the port for two more days.\n",
             "a.txt",
-            "Dockworkers Extend the Strike Again",
-            "Union members voted to extend the strike at the port for two more days.",
         ),
-        add_article(
+        make_article(
+            "Zebra Crossing Plans Approved Today\n\n"
+            "The council approved new zebra crossings near three schools on Tuesday.\n",
             "b.txt",
-            "Zebra Crossing Plans Approved Today",
-            "The council approved new zebra crossings near three schools on Tuesday.",
         ),
-        add_article(
+        make_article(
+            "Bakery Closes After Many Years\n\n"
+            "The bakery <script>alert(1)</script> closes after rent rose sharply this year.\n",
             "c.txt",
-            "Bakery Closes After Many Years",
-            "The bakery <script>alert(1)</script> closes after rent rose sharply this year.",
         ),
     ]
 
@@ -84,12 +77,11 @@ def test_counts_are_per_user(client, other_user, articles, reader):
 
 
 @pytest.mark.django_db
-def test_pagination(reader_client):
+def test_pagination(reader_client, make_article):
     for i in range(25):
-        add_article(
+        make_article(
+            f"Numbered Headline {i:02d} Here\n\nA body sentence that is long enough to count.\n",
             f"p{i}.txt",
-            f"Numbered Headline {i:02d} Here",
-            "A body sentence that is long enough to count.",
         )
     first = reader_client.get("/", {"sort": "title"}).text
     assert "Page 1 of 2" in first and "Numbered Headline 19" in first

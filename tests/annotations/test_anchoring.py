@@ -42,8 +42,7 @@ def test_out_of_range_offsets_are_clamped():
 
 
 @pytest.mark.django_db
-def test_reimport_moves_highlights_and_orphans_lost_ones(tmp_path, reader):
-    from annotations.creating import create_annotation
+def test_reimport_moves_highlights_and_orphans_lost_ones(tmp_path, reader, make_highlight):
     from annotations.models import Annotation
     from articles.importing import import_file
 
@@ -57,15 +56,9 @@ def test_reimport_moves_highlights_and_orphans_lost_ones(tmp_path, reader):
     article = import_file(page, max_bytes=10_000).article
     text = article.canonical_text
 
-    def highlight(phrase, tag):
-        start = text.index(phrase)
-        return create_annotation(
-            user=reader, article=article, tag=tag, start=start, end=start + len(phrase)
-        )
-
-    kept = highlight("The council voted", "claim")
-    moved = highlight("three hundred letters", "quote")
-    lost = highlight("promised a review", "opinion")
+    kept = make_highlight(reader, article, "The council voted", "claim")
+    moved = make_highlight(reader, article, "three hundred letters", "quote")
+    lost = make_highlight(reader, article, "promised a review", "opinion")
     page.write_text(
         "A Library Closes Its Doors\n\n"
         + "\n\n".join(

@@ -3,7 +3,6 @@
 import pytest
 from django.test import Client
 
-from annotations.creating import create_annotation
 from annotations.models import Annotation
 from articles.importing import import_file
 
@@ -31,13 +30,11 @@ def reimport(page, body):
 
 
 @pytest.fixture
-def highlight(page, reader):
+def highlight(page, reader, make_highlight):
     article = import_file(page, max_bytes=10_000).article
 
     def make(phrase, tag="claim", user=reader):
-        start = article.canonical_text.index(phrase)
-        end = start + len(phrase)
-        return create_annotation(user=user, article=article, tag=tag, start=start, end=end)
+        return make_highlight(user, article, phrase, tag=tag)
 
     return make
 

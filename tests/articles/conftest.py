@@ -5,8 +5,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.test import Client
 
-from articles.importing import import_article, import_file
-from articles.ingest import parse_article
+from articles.importing import import_file
 from articles.ingest.lines import split_lines
 from articles.models import Article, Comment, CommentThread
 
@@ -25,15 +24,6 @@ def staff_client(staff):
     client = Client()  # its own, so a test can hold it beside `reader_client`
     client.force_login(staff)
     return client
-
-
-@pytest.fixture
-def make_article(db):
-    def make(text: str, name: str = "page.txt") -> Article:
-        data = text.encode("utf-8")
-        return import_article(parse_article(data, name=name), raw_bytes=data).article
-
-    return make
 
 
 @pytest.fixture

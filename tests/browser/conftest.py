@@ -1,13 +1,37 @@
+import os
+import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, expect
 
-from annotations.creating import create_annotation
 from articles.importing import import_file
 
 from .support import EMOJI_ARTICLE, MAX_BYTES, REPO_ROOT, SETTLE_COUNTER, sign_in
+
+# Playwright's sync API keeps an event loop running in the test thread; Django's ORM calls in
+# the same thread (fixtures, assertions) are still synchronous and safe.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    return {
+        **browser_type_launch_args,
+        "executable_path": CHROMIUM,
+        "headless": True,
+        "args": [
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+        ],
+    }
 
 
 @pytest.fixture(scope="session")
@@ -31,25 +55,6 @@ def emoji_article(db, tmp_path):
     path = tmp_path / "emoji-before-text.txt"
     path.write_text(EMOJI_ARTICLE, encoding="utf-8")
     return import_file(path, max_bytes=MAX_BYTES).article
-
-
-@pytest.fixture
-def make_highlight():
-    """Store a highlight directly (no browser): for tests about what happens to one."""
-
-    def make(user, article, text, tag="claim", note=""):
-        start = article.canonical_text.index(text)
-        return create_annotation(
-            user=user,
-            article=article,
-            tag=tag,
-            note=note,
-            start=start,
-            end=start + len(text),
-            snap=False,
-        )
-
-    return make
 
 
 @pytest.fixture

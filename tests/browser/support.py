@@ -1,14 +1,16 @@
 """Constants and helpers shared by the browser tests (fixtures live in conftest.py)."""
 
+import json
 from contextlib import contextmanager
 from pathlib import Path
 
 from playwright.sync_api import Page, expect
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
-SEED = REPO_ROOT / "fixtures" / "seeds" / "004_9583635e57655564.txt"
 ARTIFACTS = REPO_ROOT / "test-artifacts"
 MAX_BYTES = 5_000_000
+
+BLOCKING_IMPACTS = {"serious", "critical"}
 
 # The sentence the issue's acceptance check highlights in the seed article.
 TARGET_SENTENCE = "More North Korean troops could be deployed in the war"
@@ -52,3 +54,29 @@ def reader_swap(page: Page, timeout: float = 5_000):
     before = page.evaluate("() => window.__readerSettled")
     yield
     page.wait_for_function("n => window.__readerSettled > n", arg=before, timeout=timeout)
+
+
+def mark_of(page: Page, annotation):
+    return page.locator(f'#article-body mark[data-annotation-id="{annotation.pk}"]')
+
+
+def serious_violations(page, axe_script) -> list[dict]:
+    page.add_script_tag(path=str(axe_script))
+    results = page.evaluate("() => axe.run()")
+    return [
+        {
+            "id": v["id"],
+            "impact": v["impact"],
+            "help": v["help"],
+            "targets": [node["target"] for node in v["nodes"]],
+        }
+        for v in results["violations"]
+        if v["impact"] in BLOCKING_IMPACTS
+    ]
+
+
+def describe(violations: list[dict]) -> str:
+    return "axe found serious/critical violations:\n" + "\n".join(
+        f"- {v['id']} ({v['impact']}): {v['help']}\n  nodes: {json.dumps(v['targets'])}"
+        for v in violations
+    )

@@ -3,38 +3,12 @@
 axe-core is fetched from the npm registry by scripts/fetch-axe.sh (see the axe_script fixture).
 """
 
-import json
-
 import pytest
 from playwright.sync_api import expect
 
-from .support import ARTIFACTS, TARGET_SENTENCE
+from .support import ARTIFACTS, TARGET_SENTENCE, describe, serious_violations
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-BLOCKING_IMPACTS = {"serious", "critical"}
-
-
-def serious_violations(page, axe_script) -> list[dict]:
-    page.add_script_tag(path=str(axe_script))
-    results = page.evaluate("() => axe.run()")
-    return [
-        {
-            "id": v["id"],
-            "impact": v["impact"],
-            "help": v["help"],
-            "targets": [node["target"] for node in v["nodes"]],
-        }
-        for v in results["violations"]
-        if v["impact"] in BLOCKING_IMPACTS
-    ]
-
-
-def describe(violations: list[dict]) -> str:
-    return "axe found serious/critical violations:\n" + "\n".join(
-        f"- {v['id']} ({v['impact']}): {v['help']}\n  nodes: {json.dumps(v['targets'])}"
-        for v in violations
-    )
 
 
 @pytest.fixture

@@ -6,7 +6,7 @@ from playwright.sync_api import expect
 from annotations.models import Annotation
 
 from .selection import click_text, drag_select
-from .support import TARGET_SENTENCE, reader_swap
+from .support import TARGET_SENTENCE, mark_of, reader_swap
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -35,8 +35,8 @@ def test_overlapping_highlights_nest_and_each_part_opens_its_own_editor(
     first = Annotation.objects.get(tag="claim")
     second = Annotation.objects.get(tag="quote")
     assert (first.exact, second.exact) == (first_text, second_text)
-    first_marks = page.locator(f'#article-body mark[data-annotation-id="{first.pk}"]')
-    second_marks = page.locator(f'#article-body mark[data-annotation-id="{second.pk}"]')
+    first_marks = mark_of(page, first)
+    second_marks = mark_of(page, second)
     # Each highlight is cut into runs at the other's boundaries; the shared run is nested.
     expect(first_marks).to_have_text(["More North Korean ", "troops could be deployed"])
     expect(second_marks).to_have_text(["troops could be deployed", " in the war"])
@@ -60,7 +60,7 @@ def test_editor_changes_the_tag_from_claim_to_opinion(
 ):
     highlight = make_highlight(reader, article, TARGET_SENTENCE, tag="claim")
     page = open_article(logged_in_page, article)
-    mark = page.locator(f'#article-body mark[data-annotation-id="{highlight.pk}"]')
+    mark = mark_of(page, highlight)
     expect(mark).to_have_attribute("data-tag", "claim")
 
     mark.click()
@@ -87,7 +87,7 @@ def test_note_with_markup_is_shown_as_text_and_its_url_as_a_link(
     dialogs = []
     page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
 
-    page.locator(f'#article-body mark[data-annotation-id="{highlight.pk}"]').click()
+    mark_of(page, highlight).click()
     editor = page.get_by_role("dialog", name="Edit highlight")
     editor.get_by_label("Note").fill(NOTE)
     with reader_swap(page):
@@ -142,7 +142,7 @@ def test_escape_closes_the_editor_and_returns_focus_to_the_mark(
 ):
     highlight = make_highlight(reader, article, TARGET_SENTENCE)
     page = open_article(logged_in_page, article)
-    mark = page.locator(f'#article-body mark[data-annotation-id="{highlight.pk}"]')
+    mark = mark_of(page, highlight)
     mark.click()
     expect(page.get_by_role("dialog", name="Edit highlight")).to_be_visible()
 
@@ -158,7 +158,7 @@ def test_opening_the_editor_moves_focus_to_the_checked_tag(
     highlight = make_highlight(reader, article, TARGET_SENTENCE, tag="quote")
     page = open_article(logged_in_page, article)
 
-    page.locator(f'#article-body mark[data-annotation-id="{highlight.pk}"]').click()
+    mark_of(page, highlight).click()
 
     editor = page.get_by_role("dialog", name="Edit highlight")
     expect(editor).to_be_visible()
@@ -178,6 +178,4 @@ def test_sidebar_item_opens_the_editor_for_its_highlight(
 
     expect(editor_quote(page)).to_have_text(TARGET_SENTENCE)
     expect(page.locator("#editor")).to_have_attribute("data-return-to", str(target.pk))
-    expect(
-        page.locator(f'#article-body mark[data-annotation-id="{target.pk}"]')
-    ).to_be_in_viewport()
+    expect(mark_of(page, target)).to_be_in_viewport()

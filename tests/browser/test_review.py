@@ -5,12 +5,10 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from annotations.creating import create_annotation
 from annotations.models import Annotation
 from articles.importing import import_file
 
-from .support import ARTIFACTS, reader_swap
-from .test_accessibility import describe, serious_violations
+from .support import ARTIFACTS, describe, mark_of, reader_swap, serious_violations
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -36,7 +34,7 @@ def write_page(path, body):
 
 
 @pytest.fixture
-def reimport(reader, tmp_path):
+def reimport(reader, tmp_path, make_highlight):
     """Import a page, highlight WAS (and VANISHING if asked), then import its changed text: WAS
     changed a little (needs review) and VANISHING's sentence is gone (orphaned)."""
 
@@ -44,18 +42,8 @@ def reimport(reader, tmp_path):
         path = tmp_path / "library.txt"
         write_page(path, BODY)
         article = import_file(path, max_bytes=10_000).article
-        text = article.canonical_text
         phrases = [(WAS, "claim"), (VANISHING, "quote")] if vanishing else [(WAS, "claim")]
-        made = [
-            create_annotation(
-                user=reader,
-                article=article,
-                tag=tag,
-                start=text.index(p),
-                end=text.index(p) + len(p),
-            )
-            for p, tag in phrases
-        ]
+        made = [make_highlight(reader, article, p, tag) for p, tag in phrases]
         write_page(path, [BODY[0], BODY[1].replace(WAS, NOW), NEW_LAST if vanishing else BODY[2]])
         result = import_file(path, max_bytes=10_000)
         assert result.outcome == "updated"
@@ -71,10 +59,6 @@ def reimport(reader, tmp_path):
 
 def review_section(page: Page):
     return page.get_by_role("region", name=re.compile("Check where these moved"))
-
-
-def mark_of(page: Page, annotation):
-    return page.locator(f'#article-body mark[data-annotation-id="{annotation.pk}"]')
 
 
 def orphaned_list(page: Page):

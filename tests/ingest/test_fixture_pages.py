@@ -6,11 +6,11 @@ from pathlib import Path
 import pytest
 
 from articles.ingest import parse_article
+from bench.extraction import cases, score
 
 from .lossless import assert_lossless
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
-SEED_FILES = {"seed_000": "000_5aeb8d7986c9f49e.txt", "seed_004": "004_9583635e57655564.txt"}
 # Known misses, kept visible: a blog whose tagline sits between the blog name and a dated
 # post title that ends with a period; a photo caption that reads as a full sentence.
 KNOWN_TITLE_MISSES = {"04_blog-library-long-comments"}
@@ -18,16 +18,8 @@ KNOWN_BODY_MISSES = {"04_blog-library-long-comments", "14_related-tags-between-n
 
 
 def text_cases():
-    for expected in sorted((FIXTURES / "pages").glob("*.expected.json")):
-        stem = expected.name.removesuffix(".expected.json")
-        if stem.startswith("h"):
-            continue
-        source = (
-            FIXTURES / "seeds" / SEED_FILES[stem]
-            if stem in SEED_FILES
-            else (FIXTURES / "pages" / f"{stem}.txt")
-        )
-        yield pytest.param(stem, source, json.loads(expected.read_text()), id=stem)
+    for stem, source, expected in cases(FIXTURES / "pages"):
+        yield pytest.param(stem, source, expected, id=stem)
 
 
 def parse(source):
@@ -77,15 +69,8 @@ def test_comments_and_removal_marks(stem, source, expected):
 
 def test_line_destinations_across_all_fixtures():
     """Every line's destination against the labels: a regression guard, at least 98 % right."""
-    right = total = 0
-    for param in text_cases():
-        _, source, expected = param.values
-        got = [ln.dest.value for ln in parse(source).lines if ln.text.strip()]
-        want = [dest for dest, _ in expected["lines"]]
-        assert len(got) == len(want)
-        right += sum(g == w for g, w in zip(got, want, strict=True))
-        total += len(want)
-    assert right / total >= 0.98, f"{right}/{total}"
+    s = score(FIXTURES / "pages", verbose=False)
+    assert s.right / s.lines >= 0.98, f"{s.right}/{s.lines}"
 
 
 def html_cases():
@@ -112,7 +97,5 @@ def test_html_pages(source, expected):
 def test_held_out_sets_stay_above_their_floor(folder, floor):
     """The blind sets (written by sessions that never saw the parser) guard against rules that
     fit the tuned pages and break others; figures in BENCHMARKS.md (make bench-extraction)."""
-    from bench.extraction import score
-
     figures = score(FIXTURES / folder, verbose=False).figures()
     assert figures["line_accuracy"] >= floor, figures
