@@ -1,9 +1,10 @@
 """HTML pages to a `ParsedArticle`, through trafilatura.
 
-Input: the file's bytes. The encoding is detected from the bytes (UTF-8, BOM, Windows-1252), never
-taken from a `<meta charset>`, which scrapers often get wrong. trafilatura finds the main text
-and the comment section; the markers table then strips ad labels it lets through, and figure
-captions are kept as credits. The raw HTML is kept verbatim. It does not run scripts or fetch.
+Input: the decoded page; parse_article detects the encoding from the bytes (UTF-8, BOM,
+Windows-1252), never from a `<meta charset>`, which scrapers often get wrong. trafilatura finds
+the main text and the comment section; the markers table then strips ad labels it lets through,
+and figure captions are kept as credits. The raw HTML is kept verbatim. It does not run scripts
+or fetch.
 """
 
 import re
@@ -13,11 +14,10 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from .comments import split_comment_thread
-from .decoding import IngestError, decode_source
-from .markers import match_markers, normalize
+from .decoding import IngestError
+from .markers import REMOVED, match_markers, normalize
 from .text import split_outlet
 from .types import (
-    STRIPPED_KINDS,
     Block,
     BlockKind,
     CommentThread,
@@ -25,6 +25,7 @@ from .types import (
     ParsedArticle,
     ParsedComment,
     StrippedSegment,
+    stripped_kind,
 )
 
 _BLOCK_TAGS = {"p": BlockKind.PARAGRAPH, "head": BlockKind.HEADING, "quote": BlockKind.BLOCKQUOTE}
@@ -35,18 +36,16 @@ _META_CLASS = re.compile(r"date|time|meta|reply|actions|likes|votes", re.IGNOREC
 _ROLE = re.compile(r"\b(?:staff|writer|reporter|editor|correspondent|columnist)\b", re.IGNORECASE)
 
 
-def parse_html(data: bytes, *, name: str, max_bytes: int | None = None) -> ParsedArticle:
-    text, encoding = decode_source(data, max_bytes=max_bytes)
-    doc = trafilatura.bare_extraction(
-        text, include_comments=True, with_metadata=True, output_format="python"
-    )
-    xml = trafilatura.extract(text, include_comments=True, output_format="xml", with_metadata=True)
-    if doc is None or xml is None:
+def parse_html(text: str, *, name: str, encoding: str) -> ParsedArticle:
+    # One extraction gives both the metadata and the XML of the main text and comments.
+    doc = trafilatura.extract_with_metadata(text, include_comments=True, output_format="xml")
+    if doc is None or not doc.text:
         raise IngestError("no article text found in the HTML")
     meta = doc.as_dict()
-    tree = etree.fromstring(xml.encode("utf-8"))
+    tree = etree.fromstring(doc.text.encode("utf-8"))
+    page = lxml_html.fromstring(text.encode("utf-8"))
     blocks, stripped = _main_blocks(tree.find("main"))
-    stripped += [StrippedSegment(Dest.CREDIT, caption) for caption in _captions(text)]
+    stripped += [StrippedSegment(Dest.CREDIT, caption) for caption in _captions(page)]
     if not blocks:
         raise IngestError("no article text found in the HTML")
     title, outlet = _title_and_outlet(meta, text)
@@ -60,7 +59,7 @@ def parse_html(data: bytes, *, name: str, max_bytes: int | None = None) -> Parse
         encoding=encoding,
         blocks=tuple(blocks),
         stripped=tuple(stripped),
-        thread=_comments(text, tree.find("comments")),
+        thread=_comments(page, tree.find("comments")),
         raw_html=text,
     )
 
@@ -75,7 +74,7 @@ def _main_blocks(main) -> tuple[list[Block], list[StrippedSegment]]:
         content = normalize("".join(element.itertext()))
         if not content:
             continue
-        kind = next((Dest(k) for k in match_markers(content) if k in STRIPPED_KINDS), None)
+        kind = stripped_kind(match_markers(content))
         if kind:
             stripped.append(StrippedSegment(kind, content))
         else:
@@ -83,8 +82,7 @@ def _main_blocks(main) -> tuple[list[Block], list[StrippedSegment]]:
     return blocks, stripped
 
 
-def _captions(text: str) -> list[str]:
-    page = lxml_html.fromstring(text.encode("utf-8"))
+def _captions(page) -> list[str]:
     captions = (normalize(fig.text_content()) for fig in page.iter("figcaption"))
     return [c for c in captions if c]
 
@@ -109,9 +107,8 @@ def _author(raw: str) -> str:
     return " and ".join(names)
 
 
-def _comments(text: str, extracted) -> CommentThread:
+def _comments(page, extracted) -> CommentThread:
     """Comments from the page's own comment items when it marks them, else trafilatura's."""
-    page = lxml_html.fromstring(text.encode("utf-8"))
     elements = [el for el in page.iter() if isinstance(el.tag, str)]
     items = [el for el in elements if _is_comment_item(el)]
     if items:
@@ -123,7 +120,8 @@ def _comments(text: str, extracted) -> CommentThread:
             ),
             "",
         )
-        comments = tuple(_comment_from_element(el, set(items)) for el in items)
+        item_set = set(items)
+        comments = tuple(_comment_from_element(el, item_set) for el in items)
         return CommentThread(notice=notice, comments=comments)
     if extracted is None:
         return CommentThread()
@@ -158,7 +156,7 @@ def _comment_from_element(element, items: set) -> ParsedComment:
     if not texts:
         texts = [normalize(element.text_content())]
     body = "\n".join(texts)
-    removed = all("removed" in match_markers(t) for t in texts)
+    removed = all(REMOVED in match_markers(t) for t in texts)
     return ParsedComment(text=body, removed=removed, author=author, meta=tuple(meta))
 
 

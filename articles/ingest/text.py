@@ -23,9 +23,9 @@ from .types import (
     ParsedArticle,
     SourceLine,
     StrippedSegment,
+    stripped_kind,
 )
 
-_STRIPPED_PRIORITY = [Dest.AD, Dest.RELATED, Dest.CREDIT, Dest.CHROME, Dest.OTHER]
 # Ad labels that stand alone; other ad headers ("Promoted Stories") open a list of teasers.
 _LONE_AD_LABEL = re.compile(
     r"^(?:advertisement|advertising|ads?|story continues below advertisement)$", re.IGNORECASE
@@ -363,14 +363,13 @@ def _classify_line(
     in_list: Dest | None,
 ) -> tuple[Dest, BlockKind]:
     text = ln.text
-    furniture = {d.value for d in STRIPPED_KINDS}
-    if "byline" in ln.kinds or (COMMENT_HEADER in ln.kinds and not ln.kinds & furniture):
+    if Dest.BYLINE in ln.kinds or (COMMENT_HEADER in ln.kinds and not ln.kinds & STRIPPED_KINDS):
         return Dest.BYLINE, BlockKind.PARAGRAPH
-    if not ln.kinds & furniture and cue.words(text) <= 14 and _is_byline(text):
+    if not ln.kinds & STRIPPED_KINDS and cue.words(text) <= 14 and _is_byline(text):
         return Dest.BYLINE, BlockKind.PARAGRAPH
     if in_list and _list_entry(ln):
         return in_list, BlockKind.PARAGRAPH
-    known = next((d for d in _STRIPPED_PRIORITY if d.value in ln.kinds), None)
+    known = stripped_kind(ln.kinds)
     if known:
         return known, BlockKind.PARAGRAPH
     if cue.doubled_caption(text):

@@ -24,7 +24,14 @@ class Dest(StrEnum):
 
 BLOCK_SEPARATOR = "\n\n"  # the canonical text is the blocks' text joined by this
 
-STRIPPED_KINDS = frozenset({Dest.AD, Dest.RELATED, Dest.CHROME, Dest.CREDIT, Dest.OTHER})
+# Stripped-segment kinds, strongest first: a line that reads as two kinds takes the first.
+STRIPPED_PRIORITY = (Dest.AD, Dest.RELATED, Dest.CREDIT, Dest.CHROME, Dest.OTHER)
+STRIPPED_KINDS = frozenset(STRIPPED_PRIORITY)
+
+
+def stripped_kind(kinds) -> "Dest | None":
+    """The stripped kind among a line's marker kinds, by STRIPPED_PRIORITY; None if none."""
+    return next((kind for kind in STRIPPED_PRIORITY if kind in kinds), None)
 
 
 class BlockKind(StrEnum):
