@@ -88,12 +88,12 @@ def parse_text(text: str, *, name: str, encoding: str = "utf-8") -> ParsedArticl
     for line in title_lines:
         dests[line.number] = Dest.TITLE
     first_title = title_lines[0].number if title_lines else -1
-    byline, author, byline_outlet = _find_byline(content, first_title, dests)
+    author, byline_outlet = _find_byline(content, first_title, dests)
     outlet = outlet or byline_outlet
     thread_start = _find_thread_start(content, first_title)
 
     article_lines = [ln for ln in content if ln.number < thread_start]
-    blocks, stripped = _classify_article_zone(article_lines, dests, author)
+    blocks, stripped = _classify_article_zone(article_lines, dests, author, first_title)
     outlet = outlet or _wire_outlet(blocks)
     byline_lines = [normalize(ln.text) for ln in content if dests.get(ln.number) == Dest.BYLINE]
     byline = " · ".join(byline_lines)
@@ -101,8 +101,9 @@ def parse_text(text: str, *, name: str, encoding: str = "utf-8") -> ParsedArticl
     thread_lines = [(ln.number, ln.text) for ln in content if ln.number >= thread_start]
     thread_dests, thread = split_comment_thread(thread_lines)
     dests.update(thread_dests)
+    thread_text = dict(thread_lines)  # already stripped
     stripped += [
-        StrippedSegment(dest, normalize_keep(content_by_number(content, n)), n)
+        StrippedSegment(dest, thread_text[n], n)
         for n, dest in thread_dests.items()
         if dest in STRIPPED_KINDS
     ]
@@ -122,14 +123,6 @@ def parse_text(text: str, *, name: str, encoding: str = "utf-8") -> ParsedArticl
             for n, (line, ending) in enumerate(raw)
         ),
     )
-
-
-def normalize_keep(text: str) -> str:
-    return text.strip()
-
-
-def content_by_number(content: list[_Line], number: int) -> str:
-    return next(ln.text for ln in content if ln.number == number)
 
 
 def split_outlet(headline: str) -> tuple[str, str]:
@@ -240,9 +233,9 @@ def _is_byline(text: str) -> bool:
 
 def _find_byline(
     content: list[_Line], title_number: int, dests: dict[int, Dest]
-) -> tuple[str, str, str]:
-    """Byline lines near the title, before the first paragraph; returns (byline, author, outlet)."""
-    found, author, outlet = [], "", ""
+) -> tuple[str, str]:
+    """Marks byline lines near the title, before the first paragraph; returns (author, outlet)."""
+    author, outlet = "", ""
     start = next((i for i, ln in enumerate(content) if ln.number == title_number), 0)
     for ln in content[max(0, start - 3) : start + 8]:
         if ln.number in dests or ln.kinds:
@@ -252,10 +245,9 @@ def _find_byline(
         if not _is_byline(ln.text):
             continue
         dests[ln.number] = Dest.BYLINE
-        found.append(normalize(ln.text))
         a, o = _author_and_outlet(normalize(ln.text))
         author, outlet = author or a, outlet or o
-    return " · ".join(found), author, outlet
+    return author, outlet
 
 
 _WIRE_DATELINE = re.compile(r"^[A-Z][\w .,'’-]{1,60}\((AP|Reuters|AFP|UPI|dpa)\)\s*[—–-]")
@@ -324,14 +316,13 @@ def _find_thread_start(content: list[_Line], title_number: int) -> int:
 
 
 def _classify_article_zone(
-    lines: list[_Line], dests: dict[int, Dest], author: str
+    lines: list[_Line], dests: dict[int, Dest], author: str, title_number: int
 ) -> tuple[list[Block], list[StrippedSegment]]:
     open_lines = [ln for ln in lines if ln.number not in dests]
     paragraphs = [i for i, ln in enumerate(open_lines) if cue.is_paragraph(ln.text)]
     first_par = paragraphs[0] if paragraphs else len(open_lines)
     last_par = paragraphs[-1] if paragraphs else -1
     repeats = Counter(normalize(ln.text).casefold() for ln in open_lines)
-    title_number = min((n for n, d in dests.items() if d == Dest.TITLE), default=-1)
 
     blocks, stripped = [], []
     in_list: Dest | None = None

@@ -10,7 +10,7 @@ import glob
 import multiprocessing
 import os
 import sys
-from collections import defaultdict
+from collections import Counter
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from functools import partial
@@ -86,25 +86,27 @@ class Command(BaseCommand):
         files, missing = expand_paths(paths)
         if not files and not missing:
             raise CommandError("Nothing to import.")
-        results: dict[str, list[str]] = defaultdict(list)
-        failures = [(pattern, reason) for pattern, reason in missing]
+        outcomes: Counter[Outcome] = Counter()
+        failures = list(missing)
         show_progress = len(files) >= PROGRESS_FROM and verbosity > 0
         jobs = jobs if len(files) >= PARALLEL_FROM else 1
         for n, (path, loaded) in enumerate(parsed_files(files, max_bytes, jobs), 1):
-            try:
-                if isinstance(loaded, str):
-                    raise IngestError(loaded)
-                outcome = import_article(loaded[0], raw_bytes=loaded[1]).outcome
-                results[outcome].append(str(path))
-                if verbosity > 1:
-                    self.stdout.write(f"{outcome:>9}  {path}")
-            except (IngestError, DatabaseError) as exc:
-                failures.append((str(path), str(exc) or type(exc).__name__))
+            if isinstance(loaded, str):  # the reason the file could not be read or parsed
+                failures.append((str(path), loaded))
+            else:
+                try:
+                    outcome = import_article(loaded[0], raw_bytes=loaded[1]).outcome
+                except (IngestError, DatabaseError) as exc:
+                    failures.append((str(path), str(exc) or type(exc).__name__))
+                else:
+                    outcomes[outcome] += 1
+                    if verbosity > 1:
+                        self.stdout.write(f"{outcome:>9}  {path}")
             if show_progress:
                 self._progress(n, len(files))
         if show_progress:
             self.stderr.write("")
-        self._summarise(results, failures)
+        self._summarise(outcomes, failures)
         if failures:
             sys.exit(1)
 
@@ -115,11 +117,11 @@ class Command(BaseCommand):
         self.stderr.write(f"\r[{bar}] {done}/{total}", ending="")
         self.stderr.flush()
 
-    def _summarise(self, results, failures) -> None:
+    def _summarise(self, outcomes: Counter, failures) -> None:
         for path, reason in failures:
             self.stderr.write(self.style.ERROR(f"failed     {path}: {reason}"))
         for outcome in Outcome:
-            count = len(results[outcome])
+            count = outcomes[outcome]
             if count:
                 self.stdout.write(f"{outcome.value:<10} {count} article{'s' * (count != 1)}")
         if failures:

@@ -11,7 +11,8 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from articles.ingest import IngestError, ParsedArticle, parse_article
+from articles.ingest import IngestError, ParsedArticle
+from articles.ingest.files import load_file
 
 
 def parsed_to_dict(parsed: ParsedArticle) -> dict:
@@ -52,19 +53,20 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("file")
-        parser.add_argument("--json", action="store_true", help="Print the parse as JSON.")
+        parser.add_argument(
+            "--json", dest="as_json", action="store_true", help="Print the parse as JSON."
+        )
 
-    def handle(self, *args, file, json: bool, **options):
+    def handle(self, *args, file, as_json: bool, **options):
         path = Path(file)
         if not path.is_file():
             raise CommandError(f"{file}: no such file")
         try:
-            data = path.read_bytes()
-            parsed = parse_article(data, name=path.name, max_bytes=settings.IMPORT_MAX_BYTES)
+            parsed, _ = load_file(path, max_bytes=settings.IMPORT_MAX_BYTES)
         except (IngestError, OSError) as exc:
             raise CommandError(f"{file}: {exc}") from exc
-        if json:
-            self.stdout.write(_dumps(parsed_to_dict(parsed)))
+        if as_json:
+            self.stdout.write(json.dumps(parsed_to_dict(parsed), ensure_ascii=False, indent=2))
             return
         self.stdout.write(
             f"Title:  {parsed.title}\nOutlet: {parsed.outlet}\nAuthor: {parsed.author}"
@@ -72,7 +74,3 @@ class Command(BaseCommand):
         for line in parsed.lines:
             if line.dest != "blank":
                 self.stdout.write(f"{line.number:>4}  {line.dest:<12}  {line.text[:100]}")
-
-
-def _dumps(data: dict) -> str:
-    return json.dumps(data, ensure_ascii=False, indent=2)
