@@ -212,9 +212,11 @@ document.body.addEventListener("htmx:afterSwap", (event) => {
   }
 });
 
-document.body.addEventListener("htmx:afterSettle", (event) => {
-  const reader = $("#reader");
-  if (!reader || !(event.detail.elt.id === "reader" || event.detail.target?.id === "reader")) return;
+// On afterSwap, not afterSettle: the new body is in place and focus moves in the same task, so
+// neither a screen reader nor a keyboard user ever lands on <body> in between.
+document.body.addEventListener("htmx:afterSwap", (event) => {
+  const reader = event.target;
+  if (reader.id !== "reader") return;
   applyTagFilters();
   hideToolbar();
   window.getSelection().removeAllRanges();

@@ -23,9 +23,9 @@ EMOJI_ARTICLE = (
     "A second paragraph follows here with enough words to count as body text.\n"
 )
 
-# Counts htmx:afterSettle events for #reader. The listener sits on document, so it runs after
-# selection.js's own handler on document.body (which hides the toolbar, clears the selection
-# and moves focus): once the count goes up, the page is ready for the next action.
+# Counts htmx:afterSettle events for #reader. selection.js hides the toolbar, clears the selection
+# and moves focus on afterSwap, which comes first: once the count goes up, the page is ready for
+# the next action.
 SETTLE_COUNTER = """
 if (!window.__readerSettleHook) {
   window.__readerSettleHook = true;
