@@ -1,3 +1,5 @@
+from collections.abc import Iterator
+
 from django.conf import settings
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVector, SearchVectorField
@@ -99,24 +101,22 @@ class Block(models.Model):
     def end(self) -> int:
         return self.start + len(self.text)
 
+    @staticmethod
+    def layout(parts) -> Iterator[tuple[int, str, str, int, int | None]]:
+        """(position, kind, text, start, source line) for each (kind, text, source line) in
+        order; start is the offset in the canonical text (the texts joined by BLOCK_SEPARATOR)."""
+        offset = 0
+        for position, (kind, text, line) in enumerate(parts):
+            yield position, kind, text, offset, line
+            offset += len(text) + len(BLOCK_SEPARATOR)
+
     @classmethod
     def laid_out(cls, article: Article, parts) -> list["Block"]:
-        """Unsaved blocks for (kind, text, source line) in order, each with its position and
-        its offset in the canonical text (the texts joined by BLOCK_SEPARATOR)."""
-        blocks, offset = [], 0
-        for position, (kind, text, line) in enumerate(parts):
-            blocks.append(
-                cls(
-                    article=article,
-                    position=position,
-                    kind=kind,
-                    text=text,
-                    start=offset,
-                    source_line=line,
-                )
-            )
-            offset += len(text) + len(BLOCK_SEPARATOR)
-        return blocks
+        """Unsaved blocks for (kind, text, source line) in order, placed as layout() says."""
+        return [
+            cls(article=article, position=p, kind=kind, text=text, start=start, source_line=line)
+            for p, kind, text, start, line in cls.layout(parts)
+        ]
 
 
 class StrippedSegment(models.Model):

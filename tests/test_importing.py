@@ -6,6 +6,8 @@ from pathlib import Path
 import pytest
 from django.core.management import CommandError, call_command
 
+from articles.importing import import_article
+from articles.ingest.files import load_file
 from articles.models import Article, Block, Comment, CommentThread, StrippedSegment
 
 SEEDS = Path(__file__).resolve().parents[1] / "fixtures" / "seeds"
@@ -183,3 +185,31 @@ def test_parallel_parsing_gives_the_same_articles_and_failures(tmp_path):
     serial = list(Article.objects.order_by("identity").values_list("identity", "canonical_text"))
     assert parallel == serial and len(serial) == 24
     assert all("Advertisement" not in text for _, text in serial)
+
+
+FIXTURE_PAGES = sorted(
+    path
+    for folder in ("pages", "holdout", "holdout2", "seeds")
+    for path in (SEEDS.parent / folder).iterdir()
+    if path.suffix in {".txt", ".html"}
+)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("path", FIXTURE_PAGES, ids=lambda path: path.name)
+def test_stored_rows_are_exactly_the_parse(path):
+    parsed, data = load_file(path, max_bytes=10_000_000)
+    article = import_article(parsed, raw_bytes=data).article
+
+    blocks = [(b.kind, b.text, b.source_line) for b in article.blocks.all()]
+    assert blocks == [(b.kind.value, b.text, b.line) for b in parsed.blocks]
+    stripped = [(s.kind, s.text, s.source_line) for s in article.stripped.all()]
+    assert stripped == [(s.kind.value, s.text, s.line) for s in parsed.stripped]
+    comments = Comment.objects.filter(thread__article=article)
+    stored = [
+        (c.text, c.author, c.meta, c.removed, c.partially_removed, c.source_lines) for c in comments
+    ]
+    assert stored == [
+        (c.text, c.author, list(c.meta), c.removed, c.partially_removed, list(c.lines))
+        for c in parsed.thread.comments
+    ]
