@@ -25,3 +25,10 @@ def load_or_reason(path: Path, *, max_bytes: int) -> tuple[ParsedArticle, bytes]
         return load_file(path, max_bytes=max_bytes)
     except (IngestError, OSError) as exc:
         return str(exc) or type(exc).__name__
+
+
+def load_batch(
+    paths: list[Path], max_bytes: int
+) -> list[tuple[Path, tuple[ParsedArticle, bytes] | str]]:
+    """load_or_reason for several files: one task for a worker process (it imports no Django)."""
+    return [(path, load_or_reason(path, max_bytes=max_bytes)) for path in paths]

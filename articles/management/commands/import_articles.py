@@ -10,10 +10,9 @@ import glob
 import multiprocessing
 import os
 import sys
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Iterator
-from concurrent.futures import ProcessPoolExecutor
-from functools import partial
+from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 
 from django.conf import settings
@@ -22,11 +21,12 @@ from django.db import DatabaseError
 
 from articles.importing import Outcome, import_article
 from articles.ingest import IngestError, ParsedArticle
-from articles.ingest.files import load_or_reason
+from articles.ingest.files import load_batch, load_or_reason
 
 SUFFIXES = {".txt", ".html", ".htm"}
 PROGRESS_FROM = 20  # files; fewer finish before a bar would help
 PARALLEL_FROM = 20  # files; fewer do not pay for starting worker processes
+BATCH = 8  # files a worker parses per task
 
 
 def expand_paths(patterns: list[str]) -> tuple[list[Path], list[tuple[str, str]]]:
@@ -53,15 +53,23 @@ def parsed_files(
     files: list[Path], max_bytes: int, jobs: int
 ) -> Iterator[tuple[Path, tuple[ParsedArticle, bytes] | str]]:
     """Each file with its parse, or the reason it cannot be read, in order. With jobs > 1,
-    worker processes parse ahead while the caller writes to the database. They are spawned,
-    not forked, so they share nothing with this process (its database connection least)."""
-    load = partial(load_or_reason, max_bytes=max_bytes)
+    worker processes parse ahead while the caller writes to the database, at most a few
+    batches ahead so memory stays flat however many files there are. They are spawned, not
+    forked, so they share nothing with this process (its database connection least), and
+    niced: the writer and PostgreSQL are the critical path."""
     if jobs <= 1:
-        yield from zip(files, map(load, files), strict=True)
+        yield from ((path, load_or_reason(path, max_bytes=max_bytes)) for path in files)
         return
+    batches = [files[i : i + BATCH] for i in range(0, len(files), BATCH)]
     spawn = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=spawn) as pool:
-        yield from zip(files, pool.map(load, files, chunksize=8), strict=True)
+    with ProcessPoolExecutor(jobs, spawn, initializer=os.nice, initargs=(10,)) as pool:
+        ahead: deque[Future] = deque()
+        for batch in batches:
+            ahead.append(pool.submit(load_batch, batch, max_bytes))
+            if len(ahead) > jobs * 2:
+                yield from ahead.popleft().result()
+        while ahead:
+            yield from ahead.popleft().result()
 
 
 class Command(BaseCommand):
