@@ -48,11 +48,14 @@ def annotation_create(request: HttpRequest, article_id: int) -> HttpResponse:
         message = " ".join(e for errors in form.errors.values() for e in errors)
         return _reader(request, article, f"Not saved: {message}")
     try:
-        annotation = create_annotation(user=request.user, article=article, **form.cleaned_data)
+        annotation, created = create_annotation(
+            user=request.user, article=article, **form.cleaned_data
+        )
     except EmptySelection as exc:
         return _reader(request, article, f"Not saved: {exc}")
     label = annotation.get_tag_display().lower()
-    status = f"Highlighted as {label}: “{shorten(annotation.exact, 60)}”"
+    done = "Highlighted" if created else "Already highlighted"
+    status = f"{done} as {label}: “{shorten(annotation.exact, 60)}”"
     return _reader(request, article, status, focus_id=annotation.pk)
 
 

@@ -61,7 +61,7 @@ def make_highlight():
 
     def make(user, article, text, tag="claim", note=""):
         start = article.canonical_text.index(text)
-        return create_annotation(
+        annotation, _ = create_annotation(
             user=user,
             article=article,
             tag=tag,
@@ -70,5 +70,6 @@ def make_highlight():
             end=start + len(text),
             snap=False,
         )
+        return annotation
 
     return make

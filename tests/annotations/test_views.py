@@ -27,6 +27,49 @@ def test_create_returns_the_reader_fragment_for_htmx(reader_client, article):
 
 
 @pytest.mark.django_db
+def test_the_same_highlight_twice_is_kept_once_and_says_so(reader_client, article):
+    url = f"/articles/{article.pk}/annotations/"
+    first = reader_client.post(url, create_payload(article), headers=HTMX)
+    again = reader_client.post(url, create_payload(article), headers=HTMX)
+
+    annotation = Annotation.objects.get()
+    assert f'data-focus-id="{annotation.pk}"' in first.text
+    assert f'data-focus-id="{annotation.pk}"' in again.text
+    assert "Already highlighted as quote" in again.text
+    assert again.text.count("<mark data-annotation-id=") == 1
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("second", "count"),
+    [
+        ({"tag": "claim"}, 2),  # the same words, also tagged a claim
+        ({"note": "a different thought"}, 2),
+        ({"note": "same note"}, 1),
+        ({"note": ""}, 1),  # no note: the highlight already there is the one meant
+    ],
+)
+def test_only_an_identical_highlight_counts_as_a_repeat(reader_client, article, second, count):
+    url = f"/articles/{article.pk}/annotations/"
+    reader_client.post(url, create_payload(article, note="same note"), headers=HTMX)
+    reader_client.post(url, create_payload(article, **second), headers=HTMX)
+    assert Annotation.objects.count() == count
+
+
+@pytest.mark.django_db
+def test_another_users_identical_highlight_is_not_a_repeat(reader_client, other_user, article):
+    url = f"/articles/{article.pk}/annotations/"
+    reader_client.post(url, create_payload(article), headers=HTMX)
+    other_client = Client()
+    other_client.force_login(other_user)
+    other_client.post(url, create_payload(article), headers=HTMX)
+    assert sorted(Annotation.objects.values_list("user__username", flat=True)) == [
+        "other",
+        "reader",
+    ]
+
+
+@pytest.mark.django_db
 def test_create_without_htmx_redirects_to_the_article(reader_client, article):
     response = reader_client.post(f"/articles/{article.pk}/annotations/", create_payload(article))
     assert response.status_code == 302

@@ -205,13 +205,13 @@ def test_highlights_follow_the_text_and_orphan_on_the_moved_block(article, staff
     later = block_at_line(article, PARAGRAPH_LINE + 2)
     phrase = later.text[:40].rsplit(" ", 1)[0]
     start = later.start
-    on_later = create_annotation(
+    on_later, _ = create_annotation(
         user=reader, article=article, tag="claim", start=start, end=start + len(phrase)
     )
     gone = "mutual agreements that resemble a military alliance"
     start = article.canonical_text.index(gone)
     assert gone in moved_text
-    on_moved = create_annotation(
+    on_moved, _ = create_annotation(
         user=reader, article=article, tag="quote", start=start, end=start + len(gone)
     )
 
