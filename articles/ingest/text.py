@@ -30,6 +30,16 @@ from .types import (
 _LONE_AD_LABEL = re.compile(
     r"^(?:advertisement|advertising|ads?|story continues below advertisement)$", re.IGNORECASE
 )
+# A moderation notice opens a thread only when comments are its subject or it speaks of
+# moderation: "the statue may be removed" or "held for review while the commission collected
+# public comment" in a news paragraph must not turn the rest of the article into comments.
+_NAMES_COMMENTS = re.compile(
+    r"^(?:(?:all|reader|readers'?|your|user|our|les|los|i)\s+)?"
+    r"(?:comments?|commenting|commentaires|kommentare|comentarios|commenti|reacties|posts?|replies)\b"
+    r"|\bmoderat(?:ed|ion|ors?)\b|\bmodér|\bmoderiert|\bgemodereerd"
+    r"|\bcomments? (?:may|will|can) be (?:removed|deleted|edited)",
+    re.IGNORECASE,
+)
 _OUTLET_SUFFIX = re.compile(r"^(?P<title>.*\S)\s+(?:[-|–—•]|::)\s+(?P<outlet>[^-|–—•]{2,40})$")
 _BYLINE = re.compile(
     r"^(?:by|written by|opinion by|analysis by|words by|reporting by|interview by|"
@@ -303,7 +313,7 @@ def _find_thread_start(content: list[_Line], title_number: int) -> int:
     after = [ln for ln in content if ln.number > title_number]
     started = False
     for ln in after:
-        if started and ln.kinds & {THREAD_START, NOTICE}:
+        if started and _opens_thread(ln):
             return ln.number
         started = started or (not ln.kinds and cue.is_paragraph(ln.text))
     headers = [i for i, ln in enumerate(after) if COMMENT_HEADER in ln.kinds]
@@ -313,6 +323,12 @@ def _find_thread_start(content: list[_Line], title_number: int) -> int:
         if len(rest) >= 4 and max(gaps) <= _MAX_COMMENT_LINES:
             return after[first].number
     return content[-1].number + 1 if content else 0
+
+
+def _opens_thread(line: _Line) -> bool:
+    if THREAD_START in line.kinds:
+        return True
+    return NOTICE in line.kinds and bool(_NAMES_COMMENTS.search(line.text))
 
 
 def _classify_article_zone(
