@@ -14,7 +14,17 @@ from dataclasses import dataclass
 
 from . import lines as cue
 from .comments import split_comment_thread
-from .markers import COMMENT_HEADER, NOTICE, THREAD_START, match_markers, normalize
+from .markers import (
+    COMMENT_FOOTER,
+    COMMENT_HEADER,
+    COMMENT_NUMBER,
+    NOTICE,
+    REMOVED,
+    RULES,
+    THREAD_START,
+    match_markers,
+    normalize,
+)
 from .types import (
     STRIPPED_KINDS,
     Block,
@@ -40,6 +50,13 @@ _NAMES_COMMENTS = re.compile(
     r"|\bcomments? (?:may|will|can) be (?:removed|deleted|edited)",
     re.IGNORECASE,
 )
+# Words that also head a section of an article ("Discussion" after "Results"): they open the
+# thread only when comment furniture follows them.
+_SECTION_LIKE_THREAD_START = re.compile(
+    r"^(?:discussion|conversation|what do you think\??|have your say)\s*:?$", re.IGNORECASE
+)
+_COMMENT_CUES = frozenset({COMMENT_HEADER, COMMENT_FOOTER, COMMENT_NUMBER, REMOVED, NOTICE, RULES})
+_CUE_WINDOW = 3  # lines right after a section-like start, where comment furniture must appear
 _OUTLET_SUFFIX = re.compile(r"^(?P<title>.*\S)\s+(?:[-|–—•]|::)\s+(?P<outlet>[^-|–—•]{2,40})$")
 _BYLINE = re.compile(
     r"^(?:by|written by|opinion by|analysis by|words by|reporting by|interview by|"
@@ -312,8 +329,8 @@ def _find_thread_start(content: list[_Line], title_number: int) -> int:
     stray header-like line cannot swallow the article."""
     after = [ln for ln in content if ln.number > title_number]
     started = False
-    for ln in after:
-        if started and _opens_thread(ln):
+    for i, ln in enumerate(after):
+        if started and _opens_thread(ln, after[i + 1 : i + 1 + _CUE_WINDOW]):
             return ln.number
         started = started or (not ln.kinds and cue.is_paragraph(ln.text))
     headers = [i for i, ln in enumerate(after) if COMMENT_HEADER in ln.kinds]
@@ -325,10 +342,14 @@ def _find_thread_start(content: list[_Line], title_number: int) -> int:
     return content[-1].number + 1 if content else 0
 
 
-def _opens_thread(line: _Line) -> bool:
-    if THREAD_START in line.kinds:
+def _opens_thread(line: _Line, following: list[_Line]) -> bool:
+    if NOTICE in line.kinds and _NAMES_COMMENTS.search(line.text):
         return True
-    return NOTICE in line.kinds and bool(_NAMES_COMMENTS.search(line.text))
+    if THREAD_START not in line.kinds:
+        return False
+    if _SECTION_LIKE_THREAD_START.match(normalize(line.text)):
+        return any(ln.kinds & _COMMENT_CUES for ln in following)
+    return True
 
 
 def _classify_article_zone(

@@ -36,3 +36,28 @@ def test_moderation_wording_in_the_body_stays_in_the_body(thread_opening):
     assert [block.text for block in parsed.blocks] == BODY
     comment_lines = [line.text for line in parsed.lines if line.dest.value == "comment"]
     assert comment_lines == replies
+
+
+STUDY = [
+    "Researchers followed 4,000 adults for ten years to see whether afternoon naps changed their "
+    "memory scores over time.",
+    "People who napped for under 30 minutes scored slightly higher on average than those who did "
+    "not nap at all.",
+    "Discussion",
+    "The authors caution that the study shows an association, not a cause, and that long naps "
+    "were linked to lower scores.",
+    "They plan a trial in which volunteers are assigned to nap or not.",
+]
+THREAD = ["Posted by nightowl at 3:15 PM", "I nap every day and my memory is fine.", "Reply"]
+
+
+@pytest.mark.parametrize("thread", [[], ["Comments", *THREAD], ["Discussion", *THREAD]])
+def test_a_discussion_section_of_the_article_is_not_a_comment_thread(thread):
+    lines = ["Short Naps Linked to Better Memory in Older Adults", "By Sam Writer", *STUDY, *thread]
+    parsed = parse_article("\n\n".join(lines).encode(), name="naps.txt")
+    # The heading itself may be kept as a heading or set aside; its section must stay body.
+    paragraphs = [text for text in STUDY if text != "Discussion"]
+    assert [b.text for b in parsed.blocks if b.text != "Discussion"] == paragraphs
+    assert [c.text for c in parsed.thread.comments] == (
+        ["I nap every day and my memory is fine."] if thread else []
+    )
