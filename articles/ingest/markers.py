@@ -15,6 +15,7 @@ from typing import Final
 NOTICE: Final = "notice"
 RULES: Final = "rules"
 THREAD_START: Final = "thread_start"
+SECTION_LIKE: Final = "section_like"  # a thread start that could also head an article section
 COMMENT_HEADER: Final = "comment_header"
 COMMENT_FOOTER: Final = "comment_footer"
 COMMENT_NUMBER: Final = "comment_number"  # "#14", "3. jdoe": a header only inside a thread
@@ -25,6 +26,10 @@ _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 _DATE = rf"(?:{_MONTH}\s+\d{{1,2}},?\s*(?:\d{{4}})?|\d{{1,2}}\s+{_MONTH}\s*(?:\d{{4}})?|\d{{1,4}}[/.-]\d{{1,2}}[/.-]\d{{2,4}})"
 _AGO = r"\d+\s*(?:s|m|h|d|w|mo|y|sec|min|mins|hr|hrs|hours?|days?|weeks?|months?|years?)\s*(?:ago)?"
 _NAME = r"[\w.'’@\[\]-]+(?:\s+[\w.'’@\[\]-]+){0,3}"
+
+
+# Thread openings that are also section headings in articles ("Discussion" after "Results").
+_SECTION_LIKE_STARTS = (r"conversation", r"discussion", r"what do you think\??", r"have your say")
 
 
 def whole_line(*alternatives: str, suffix: str = "") -> str:
@@ -417,10 +422,7 @@ MARKERS: Final[list[tuple[str, str]]] = [
             r"readers'? comments",
             r"join the (?:conversation|discussion)",
             r"leave a (?:comment|reply)",
-            r"conversation",
-            r"discussion",
-            r"what do you think\??",
-            r"have your say",
+            *_SECTION_LIKE_STARTS,
             r"show comments",
             r"view comments",
             r"\d+ responses? to .{1,120}",
@@ -429,6 +431,7 @@ MARKERS: Final[list[tuple[str, str]]] = [
             suffix=r"\s*:?",
         ),
     ),
+    (SECTION_LIKE, whole_line(*_SECTION_LIKE_STARTS, suffix=r"\s*:?")),
     (
         NOTICE,
         r"(?:may be (?:removed|deleted)|will be (?:removed|deleted)|at the discretion of|comments? (?:are|is) moderated|moderation policy|community (?:guidelines|standards)|comment(?:ing)? policy|please (?:keep|be) (?:comments|respectful|civil)|we reserve the right to|pre-moderated|held for review|(?:are|is) reviewed before|before (?:they|it) (?:appears?|(?:is|are) published)|(?:commentaires|kommentare|comentarios|commenti|reacties) (?:sont|werden|son|sono|worden) (?:modérés|moderiert|moderados|moderati|gemodereerd)|(?:are|is) reviewed by (?:our|a) moderators?)",

@@ -21,6 +21,7 @@ from .markers import (
     NOTICE,
     REMOVED,
     RULES,
+    SECTION_LIKE,
     THREAD_START,
     match_markers,
     normalize,
@@ -50,13 +51,8 @@ _NAMES_COMMENTS = re.compile(
     r"|\bcomments? (?:may|will|can) be (?:removed|deleted|edited)",
     re.IGNORECASE,
 )
-# Words that also head a section of an article ("Discussion" after "Results"): they open the
-# thread only when comment furniture follows them.
-_SECTION_LIKE_THREAD_START = re.compile(
-    r"^(?:discussion|conversation|what do you think\??|have your say)\s*:?$", re.IGNORECASE
-)
 _COMMENT_CUES = frozenset({COMMENT_HEADER, COMMENT_FOOTER, COMMENT_NUMBER, REMOVED, NOTICE, RULES})
-_CUE_WINDOW = 3  # lines right after a section-like start, where comment furniture must appear
+_CUE_WINDOW = 3  # lines right after a SECTION_LIKE start, where comment furniture must appear
 _OUTLET_SUFFIX = re.compile(r"^(?P<title>.*\S)\s+(?:[-|–—•]|::)\s+(?P<outlet>[^-|–—•]{2,40})$")
 _BYLINE = re.compile(
     r"^(?:by|written by|opinion by|analysis by|words by|reporting by|interview by|"
@@ -202,7 +198,11 @@ def _title_groups(window: list[_Line]) -> list[list[_Line]]:
     """Candidate headlines, a line and its repeats (with or without an outlet suffix) together."""
     groups: dict[str, list[_Line]] = {}
     for ln in window:
-        if ln.kinds - {THREAD_START} or _is_byline(ln.text) or cue.words(ln.text) > 30:
+        if (
+            ln.kinds - {THREAD_START, SECTION_LIKE}
+            or _is_byline(ln.text)
+            or cue.words(ln.text) > 30
+        ):
             continue
         if not (cue.looks_like_headline(ln.text) or _near_byline(ln, window)):
             continue
@@ -347,7 +347,7 @@ def _opens_thread(line: _Line, following: list[_Line]) -> bool:
         return True
     if THREAD_START not in line.kinds:
         return False
-    if _SECTION_LIKE_THREAD_START.match(normalize(line.text)):
+    if SECTION_LIKE in line.kinds:  # "Discussion" opens a thread only if comments follow
         return any(ln.kinds & _COMMENT_CUES for ln in following)
     return True
 
