@@ -100,13 +100,13 @@ def test_escape_hides_the_toolbar(logged_in_page, open_article, article):
     expect(toolbar).to_be_hidden()
 
 
-def test_collapsed_selection_shows_no_toolbar_and_c_does_nothing(
-    logged_in_page, open_article, article
-):
-    page = open_article(logged_in_page, article)
+def record_posts(page) -> list[str]:
     posts = []
     page.on("request", lambda r: posts.append(r.url) if r.method == "POST" else None)
-    place_caret_before(page, TARGET_SENTENCE)
+    return posts
+
+
+def expect_no_toolbar_and_c_does_nothing(page, posts, marks: str) -> None:
     page.wait_for_timeout(DEBOUNCE_MS)
     expect(page.locator("#highlight-toolbar")).to_be_hidden()
 
@@ -114,26 +114,25 @@ def test_collapsed_selection_shows_no_toolbar_and_c_does_nothing(
     page.wait_for_timeout(DEBOUNCE_MS)
 
     expect(page.locator("#highlight-toolbar")).to_be_hidden()
-    expect(page.locator("#article-body mark")).to_have_count(0)
+    expect(page.locator(marks)).to_have_count(0)
     assert posts == []
     assert not Annotation.objects.exists()
+
+
+def test_collapsed_selection_shows_no_toolbar_and_c_does_nothing(
+    logged_in_page, open_article, article
+):
+    page = open_article(logged_in_page, article)
+    posts = record_posts(page)
+    place_caret_before(page, TARGET_SENTENCE)
+    expect_no_toolbar_and_c_does_nothing(page, posts, marks="#article-body mark")
 
 
 def test_selection_in_the_page_title_shows_no_toolbar_and_c_does_nothing(
     logged_in_page, open_article, article
 ):
     page = open_article(logged_in_page, article)
-    posts = []
-    page.on("request", lambda r: posts.append(r.url) if r.method == "POST" else None)
+    posts = record_posts(page)
     drag_select(page, "North Korea To Deploy More Soldiers", root="h1")
     assert selected_text(page) == "North Korea To Deploy More Soldiers"
-    page.wait_for_timeout(DEBOUNCE_MS)
-    expect(page.locator("#highlight-toolbar")).to_be_hidden()
-
-    page.keyboard.press("c")
-    page.wait_for_timeout(DEBOUNCE_MS)
-
-    expect(page.locator("#highlight-toolbar")).to_be_hidden()
-    expect(page.locator("mark")).to_have_count(0)
-    assert posts == []
-    assert not Annotation.objects.exists()
+    expect_no_toolbar_and_c_does_nothing(page, posts, marks="mark")

@@ -102,42 +102,31 @@ def expect_set_aside(page: Page, annotation) -> None:
     expect(orphaned_list(page).locator("li")).to_have_text(re.compile(f"Claim\\s+{WAS}$"))
 
 
-def test_keep_here_confirms_the_new_place_and_survives_a_reload(
-    logged_in_page, open_article, reimport
+@pytest.mark.parametrize(
+    ("button", "expect_after", "status", "saved"),
+    [
+        ("Keep here", expect_kept, KEEP_STATUS, (Annotation.Status.ANCHORED, NOW)),
+        ("Not these words", expect_set_aside, REJECT_STATUS, (Annotation.Status.ORPHANED, WAS)),
+    ],
+    ids=["keep-here-confirms-the-new-place", "not-these-words-sets-it-aside"],
+)
+def test_review_choice_takes_effect_and_survives_a_reload(
+    logged_in_page, open_article, reimport, button, expect_after, status, saved
 ):
     article, annotation = reimport()
     page = open_article(logged_in_page, article)
     expect_under_review(page, annotation)
 
     with reader_swap(page):
-        review_section(page).get_by_role("button", name="Keep here").click()
+        review_section(page).get_by_role("button", name=button).click()
 
-    expect_kept(page, annotation)
-    expect(page.locator("#status")).to_have_text(KEEP_STATUS)
+    expect_after(page, annotation)
+    expect(page.locator("#status")).to_have_text(status)
     annotation.refresh_from_db()
-    assert (annotation.status, annotation.exact) == (Annotation.Status.ANCHORED, NOW)
+    assert (annotation.status, annotation.exact) == saved
 
     page.reload()
-    expect_kept(page, annotation)
-
-
-def test_not_these_words_sets_the_highlight_aside_and_survives_a_reload(
-    logged_in_page, open_article, reimport
-):
-    article, annotation = reimport()
-    page = open_article(logged_in_page, article)
-    expect_under_review(page, annotation)
-
-    with reader_swap(page):
-        review_section(page).get_by_role("button", name="Not these words").click()
-
-    expect_set_aside(page, annotation)
-    expect(page.locator("#status")).to_have_text(REJECT_STATUS)
-    annotation.refresh_from_db()
-    assert (annotation.status, annotation.exact) == (Annotation.Status.ORPHANED, WAS)
-
-    page.reload()
-    expect_set_aside(page, annotation)
+    expect_after(page, annotation)
 
 
 def test_keep_here_by_keyboard_moves_focus_to_the_kept_highlight(
